@@ -1,0 +1,6 @@
+namespace ActorHeartbeat.Hocon;
+
+/// <summary>Placeholder until the project's first type lands.</summary>
+internal static class AssemblyMarker
+{
+}

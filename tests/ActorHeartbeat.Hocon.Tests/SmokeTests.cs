@@ -1,0 +1,1 @@
+namespace ActorHeartbeat.Hocon.Tests; public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }
