@@ -1,0 +1,42 @@
+using ActorHeartbeat.Actors.Dispatch;
+
+namespace ActorHeartbeat.Actors;
+
+/// <summary>
+/// Plain settings of an <see cref="ActorSystem"/>. The layer above reads them from HOCON; the kernel
+/// itself reads no files.
+/// </summary>
+public sealed class ActorSystemSettings
+{
+    /// <summary>
+    /// The most ordinary messages one actor processes per turn before it yields its thread to other
+    /// actors. Default 100. Higher favours throughput, lower favours fairness and latency.
+    /// </summary>
+    public int Throughput { get; init; } = 100;
+
+    /// <summary>
+    /// The clock for every timer, deadline and timestamp of the system. Default
+    /// <see cref="TimeProvider.System"/>; tests pass a virtual clock.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The timeout of an Ask that names none. Default 10 s.</summary>
+    public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs mailbox turns; the thread pool unless a test kit supplies its own.</summary>
+    internal IActorExecutor Executor { get; init; } = ThreadPoolExecutor.Instance;
+
+    internal void Validate()
+    {
+        if (Throughput < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Throughput), Throughput, "Throughput must be at least 1 message per turn.");
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        if (AskTimeout <= TimeSpan.Zero && AskTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(AskTimeout), AskTimeout, "AskTimeout must be positive or infinite.");
+        }
+    }
+}

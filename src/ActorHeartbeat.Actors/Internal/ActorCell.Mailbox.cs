@@ -1,0 +1,224 @@
+using ActorHeartbeat.Actors.Events;
+
+namespace ActorHeartbeat.Actors.Internal;
+
+/// <summary>
+/// The mailbox: two lock-free stacks (ordinary and system messages) that producers push onto, and a
+/// private FIFO list that the running turn refills by taking a whole stack at once and reversing it.
+/// A scheduled flag makes sure at most one turn runs at a time; a turn processes all system
+/// messages and up to <see cref="ActorSystemSettings.Throughput"/> ordinary messages, then yields.
+/// An empty mailbox holds no queue object at all.
+/// </summary>
+internal sealed partial class ActorCell
+{
+    private Envelope? _userTop;
+    private SystemMessage? _systemTop;
+    private Envelope? _pendingHead;
+    private int _scheduled;
+
+    public void Tell(object message, IActorRef? sender = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _system.EnsureNotTerminated(message, this);
+        Enqueue(new Envelope(message, sender));
+    }
+
+    /// <summary>Enqueues without the terminated-system check (timers and internal notifications).</summary>
+    internal void Enqueue(Envelope envelope)
+    {
+        var top = Volatile.Read(ref _userTop);
+        while (true)
+        {
+            envelope.Next = top;
+            var seen = Interlocked.CompareExchange(ref _userTop, envelope, top);
+            if (ReferenceEquals(seen, top))
+            {
+                break;
+            }
+
+            top = seen;
+        }
+
+        ScheduleIfIdle();
+    }
+
+    public void SendSystemMessage(SystemMessage message)
+    {
+        var top = Volatile.Read(ref _systemTop);
+        while (true)
+        {
+            message.Next = top;
+            var seen = Interlocked.CompareExchange(ref _systemTop, message, top);
+            if (ReferenceEquals(seen, top))
+            {
+                break;
+            }
+
+            top = seen;
+        }
+
+        ScheduleIfIdle();
+    }
+
+    internal void ScheduleIfIdle()
+    {
+        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            _system.Executor.Schedule(this);
+        }
+    }
+
+    /// <summary>One turn of the actor.</summary>
+    public void Execute()
+    {
+        var previous = t_current;
+        t_current = this;
+        try
+        {
+            if (_state == StateNew)
+            {
+                Create();
+            }
+
+            if (Volatile.Read(ref _systemTop) is not null)
+            {
+                ProcessSystemMessages();
+            }
+
+            if (_state == StateRunning)
+            {
+                ProcessMessages();
+            }
+
+            if (_state == StateDead)
+            {
+                DrainToDeadLetters();
+            }
+        }
+        catch (Exception e)
+        {
+            // Handlers catch user exceptions themselves; this keeps a kernel bug from killing the process.
+            ReportFailure(e, "kernel");
+        }
+        finally
+        {
+            t_current = previous;
+        }
+
+        // Full fence between releasing the flag and re-checking the queues, paired with the producers'
+        // CAS before they read the flag: either they see 0 and schedule, or we see their message.
+        Interlocked.Exchange(ref _scheduled, 0);
+        if (HasWork())
+        {
+            ScheduleIfIdle();
+        }
+    }
+
+    private bool HasWork()
+    {
+        if (Volatile.Read(ref _systemTop) is not null)
+        {
+            return true;
+        }
+
+        var state = Volatile.Read(ref _state);
+        return state is StateRunning or StateDead && (_pendingHead is not null || Volatile.Read(ref _userTop) is not null);
+    }
+
+    private void ProcessMessages()
+    {
+        var throughput = _system.Throughput;
+        for (var n = 0; n < throughput; n++)
+        {
+            var envelope = _pendingHead ?? TakeBatch();
+            if (envelope is null)
+            {
+                return;
+            }
+
+            _pendingHead = envelope.Next;
+            envelope.Next = null;
+            Invoke(envelope);
+
+            if (Volatile.Read(ref _systemTop) is not null)
+            {
+                ProcessSystemMessages();
+            }
+
+            if (_state != StateRunning)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Takes everything pushed so far, oldest first. Only called when the private list is empty.</summary>
+    private Envelope? TakeBatch()
+    {
+        if (Volatile.Read(ref _userTop) is null)
+        {
+            return null;
+        }
+
+        var top = Interlocked.Exchange(ref _userTop, null);
+        Envelope? head = null;
+        while (top is not null)
+        {
+            var next = top.Next;
+            top.Next = head;
+            head = top;
+            top = next;
+        }
+
+        _pendingHead = head;
+        return head;
+    }
+
+    private void ProcessSystemMessages()
+    {
+        while (true)
+        {
+            var top = Interlocked.Exchange(ref _systemTop, null);
+            if (top is null)
+            {
+                return;
+            }
+
+            SystemMessage? head = null;
+            while (top is not null)
+            {
+                var next = top.Next;
+                top.Next = head;
+                head = top;
+                top = next;
+            }
+
+            while (head is not null)
+            {
+                var next = head.Next;
+                head.Next = null;
+                HandleSystemMessage(head);
+                head = next;
+            }
+        }
+    }
+
+    private void DrainToDeadLetters()
+    {
+        while (true)
+        {
+            var envelope = _pendingHead ?? TakeBatch();
+            if (envelope is null)
+            {
+                return;
+            }
+
+            _pendingHead = envelope.Next;
+            envelope.Next = null;
+            if (envelope.Message is not IAutoReceivedMessage || envelope.Message is PoisonPill or Kill)
+            {
+                _system.PublishDeadLetter(new DeadLetter(envelope.Message, envelope.Sender, this));
+            }
+        }
+    }
+}

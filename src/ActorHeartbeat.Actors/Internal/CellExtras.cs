@@ -1,0 +1,27 @@
+using ActorHeartbeat.Actors.Timers;
+
+namespace ActorHeartbeat.Actors.Internal;
+
+/// <summary>
+/// The parts of an actor's state that most actors never use, allocated on first use so an idle
+/// actor stays small. Touched only by the actor's own turns.
+/// </summary>
+internal sealed class CellExtras
+{
+    /// <summary>Actors this one watches → whether their Terminated is already queued.</summary>
+    public Dictionary<IActorRef, bool>? Watching;
+
+    /// <summary>Actors that watch this one.</summary>
+    public HashSet<IInternalActorRef>? WatchedBy;
+
+    public TimerScheduler? Timers;
+
+    /// <summary>Behaviours set through <see cref="IActorContext.Become"/>; the top is current.</summary>
+    public Stack<Receive>? Behaviors;
+
+    /// <summary>The message being processed when the actor failed (handed to PreRestart).</summary>
+    public object? FailedMessage;
+
+    /// <summary>The cause of a restart that waits for stopping children.</summary>
+    public Exception? PendingRestartCause;
+}

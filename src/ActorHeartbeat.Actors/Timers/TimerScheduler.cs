@@ -1,0 +1,117 @@
+using ActorHeartbeat.Actors.Internal;
+
+namespace ActorHeartbeat.Actors.Timers;
+
+/// <summary>The actor cell's implementation of <see cref="ITimerScheduler"/>.</summary>
+internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
+{
+    // System.Threading.Timer's limit: 0xFFFFFFFE milliseconds.
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
+    private Dictionary<object, TimerEntry>? _timers;
+
+    public void StartSingleTimer(object key, object message, TimeSpan timeout)
+    {
+        Check(timeout, nameof(timeout), allowZero: true);
+        Start(key, message, timeout, Timeout.InfiniteTimeSpan);
+    }
+
+    public void StartPeriodicTimer(object key, object message, TimeSpan interval) =>
+        StartPeriodicTimer(key, message, interval, interval);
+
+    public void StartPeriodicTimer(object key, object message, TimeSpan initialDelay, TimeSpan interval)
+    {
+        Check(initialDelay, nameof(initialDelay), allowZero: true);
+        Check(interval, nameof(interval), allowZero: false);
+        Start(key, message, initialDelay, interval);
+    }
+
+    public bool IsTimerActive(object key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _timers?.ContainsKey(key) == true;
+    }
+
+    public void Cancel(object key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_timers is not null && _timers.Remove(key, out var entry))
+        {
+            entry.Timer?.Dispose();
+        }
+    }
+
+    public void CancelAll()
+    {
+        if (_timers is null || _timers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var entry in _timers.Values)
+        {
+            entry.Timer?.Dispose();
+        }
+
+        _timers.Clear();
+    }
+
+    /// <summary>True when <paramref name="entry"/> is still current (a fired single timer is then removed).</summary>
+    internal bool TryConsume(TimerEntry entry)
+    {
+        if (_timers is null || !_timers.TryGetValue(entry.Key, out var current) || !ReferenceEquals(current, entry))
+        {
+            return false;
+        }
+
+        if (entry.IsSingle)
+        {
+            _timers.Remove(entry.Key);
+            entry.Timer?.Dispose();
+        }
+
+        return true;
+    }
+
+    private static void Check(TimeSpan value, string name, bool allowZero)
+    {
+        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Timer {name} must be {(allowZero ? "zero or positive" : "positive")}, was {value}.");
+        }
+
+        if (value > MaxDelay)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Timer {name} {value} is longer than the longest supported timer ({MaxDelay}).");
+        }
+    }
+
+    private void Start(object key, object message, TimeSpan due, TimeSpan period)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!ReferenceEquals(ActorCell.Current, cell))
+        {
+            throw new InvalidOperationException($"Timers of {cell.Path} can only be started from inside that actor.");
+        }
+
+        Cancel(key);
+        var entry = new TimerEntry(cell, key, message, period == Timeout.InfiniteTimeSpan);
+        (_timers ??= []).Add(key, entry);
+
+        // The timer must not capture the actor's ExecutionContext (async locals would leak into callbacks).
+        var suppress = !ExecutionContext.IsFlowSuppressed();
+        var flow = suppress ? ExecutionContext.SuppressFlow() : default;
+        try
+        {
+            entry.Timer = cell.System.TimeProvider.CreateTimer(static state => ((TimerEntry)state!).Fire(), entry, due, period);
+        }
+        finally
+        {
+            if (suppress)
+            {
+                flow.Undo();
+            }
+        }
+    }
+}
