@@ -4,7 +4,7 @@ namespace ActorHeartbeat.Actors;
 /// A message that makes the receiving actor fail with <see cref="ActorKilledException"/> when it is
 /// processed; its supervisor then decides (the default strategy stops it).
 /// </summary>
-public sealed class Kill
+public sealed class Kill : Internal.IAutoReceivedMessage
 {
     private Kill()
     {

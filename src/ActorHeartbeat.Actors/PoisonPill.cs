@@ -4,7 +4,7 @@ namespace ActorHeartbeat.Actors;
 /// An ordinary message that stops the receiving actor when it is processed: messages sent before it
 /// are handled first, messages after it go to dead letters.
 /// </summary>
-public sealed class PoisonPill
+public sealed class PoisonPill : Internal.IAutoReceivedMessage
 {
     private PoisonPill()
     {

@@ -21,6 +21,15 @@ public abstract class ReceiveActor : ActorBase
         Add(new ActionHandler<T>(handler, shouldHandle));
     }
 
+    /// <summary>Handles messages of type <typeparamref name="T"/> that <paramref name="shouldHandle"/> accepts.</summary>
+    /// <exception cref="InvalidOperationException">When called outside the constructor or a Become configuration.</exception>
+    protected void Receive<T>(Predicate<T> shouldHandle, Action<T> handler)
+    {
+        ArgumentNullException.ThrowIfNull(shouldHandle);
+        ArgumentNullException.ThrowIfNull(handler);
+        Add(new ActionHandler<T>(handler, shouldHandle));
+    }
+
     /// <summary>Handles messages of type <typeparamref name="T"/> for which <paramref name="handler"/> returns true.</summary>
     /// <exception cref="InvalidOperationException">When called outside the constructor or a Become configuration.</exception>
     protected void Receive<T>(Func<T, bool> handler)

@@ -6,7 +6,7 @@ namespace ActorHeartbeat.Actors;
 /// the time of the watch. Not delivered after <see cref="IActorContext.Unwatch"/>. An actor that does
 /// not handle it fails with <see cref="DeathPactException"/>.
 /// </summary>
-public sealed record Terminated
+public sealed record Terminated : Internal.IAutoReceivedMessage
 {
     internal Terminated(IActorRef actorRef) => ActorRef = actorRef;
 

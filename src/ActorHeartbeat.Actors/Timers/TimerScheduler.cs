@@ -16,8 +16,11 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         Start(key, message, timeout, Timeout.InfiniteTimeSpan);
     }
 
-    public void StartPeriodicTimer(object key, object message, TimeSpan interval) =>
+    public void StartPeriodicTimer(object key, object message, TimeSpan interval)
+    {
+        Check(interval, nameof(interval), allowZero: false);
         StartPeriodicTimer(key, message, interval, interval);
+    }
 
     public void StartPeriodicTimer(object key, object message, TimeSpan initialDelay, TimeSpan interval)
     {
