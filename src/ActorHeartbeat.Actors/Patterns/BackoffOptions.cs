@@ -121,20 +121,8 @@ public sealed record BackoffOptions
     /// The delay before restart number <paramref name="restartCount"/> (0 for the first), given a
     /// uniform sample in [0, 1). Pure.
     /// </summary>
-    public TimeSpan DelayFor(int restartCount, double sample)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(restartCount);
-        if (!(sample >= 0.0 && sample < 1.0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(sample), sample, "The random sample must be in [0, 1).");
-        }
-
-        double max = MaxBackoff.Ticks;
-        var grown = MinBackoff.Ticks * Math.Pow(Multiplier, restartCount);
-        var capped = double.IsFinite(grown) ? Math.Min(grown, max) : max;
-        var jittered = Math.Min(capped * (1.0 + (RandomFactor * sample)), max);
-        return TimeSpan.FromTicks((long)jittered);
-    }
+    public TimeSpan DelayFor(int restartCount, double sample) =>
+        BackoffDelay.Exponential(MinBackoff, MaxBackoff, Multiplier, RandomFactor, restartCount, sample);
 
     private void Validate()
     {

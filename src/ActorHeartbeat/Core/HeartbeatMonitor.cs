@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ActorHeartbeat.Core;
+
+/// <summary>
+/// The heartbeat state machine of one connection, without I/O or clocks (sans-I/O, like Python
+/// websockets' protocol layer): the caller feeds events with a monotonic timestamp and carries out
+/// the <see cref="HeartbeatDecision"/>s that come back.
+/// </summary>
+/// <remarks>
+/// Rules. After <see cref="Connected"/> the first ping tick comes at a random phase within the
+/// interval. Each tick sends ping <c>seq</c> = 1, 2, … and the oldest unanswered ping has a deadline
+/// of send time + timeout; when it passes unanswered, the peer is declared dead
+/// (<see cref="DisconnectReason.HeartbeatTimeout"/>), so a dead peer is detected at most
+/// interval + timeout after its last answer. An answer that carries the correlate field answers the
+/// ping with that sequence and every earlier one (an unknown value is ignored); one without it answers
+/// the oldest. Every answered ping yields its round trip. With an idle timeout, the peer is dead when
+/// nothing at all arrived for that long. Once dead, the monitor decides nothing more.
+/// </remarks>
+public sealed class HeartbeatMonitor
+{
+    private static readonly IReadOnlyList<HeartbeatDecision> Nothing = [];
+    private readonly HeartbeatRules _rules;
+    private readonly List<(long Sequence, TimeSpan SentAt)> _outstanding = [];
+    private long _nextSequence = 1;
+    private TimeSpan _lastInbound;
+    private bool _connected;
+    private bool _dead;
+
+    /// <summary>Creates the monitor for <paramref name="rules"/>.</summary>
+    public HeartbeatMonitor(HeartbeatRules rules) => _rules = rules ?? throw new ArgumentNullException(nameof(rules));
+
+    /// <summary>Pings sent and not yet answered, oldest first.</summary>
+    public int OutstandingPings => _outstanding.Count;
+
+    /// <summary>True once a death was declared.</summary>
+    public bool IsDead => _dead;
+
+    /// <summary>The connection is up at <paramref name="now"/>; <paramref name="phaseSample"/> in [0, 1) picks the first tick's phase.</summary>
+    public IReadOnlyList<HeartbeatDecision> Connected(TimeSpan now, double phaseSample)
+    {
+        Actors.Patterns.BackoffDelay.CheckSample(phaseSample);
+        if (_connected)
+        {
+            throw new InvalidOperationException("Connected was already reported; create a new monitor for a new connection.");
+        }
+
+        _connected = true;
+        _lastInbound = now;
+        var decisions = new List<HeartbeatDecision>(2);
+        if (_rules.Heartbeat is { } heartbeat)
+        {
+            decisions.Add(new HeartbeatDecision.StartTicks(heartbeat.Interval * phaseSample, heartbeat.Interval));
+        }
+
+        if (_rules.IdleTimeout is { } idle)
+        {
+            decisions.Add(new HeartbeatDecision.ArmIdleCheck(idle));
+        }
+
+        return decisions;
+    }
+
+    /// <summary>The ping tick fired at <paramref name="now"/>; <paramref name="unixMilliseconds"/> is the wall-clock time for <c>{ts}</c>.</summary>
+    public IReadOnlyList<HeartbeatDecision> Tick(TimeSpan now, long unixMilliseconds)
+    {
+        if (_dead || !_connected || _rules.Heartbeat is not { } heartbeat)
+        {
+            return Nothing;
+        }
+
+        var sequence = _nextSequence++;
+        _outstanding.Add((sequence, now));
+        var ping = new HeartbeatDecision.SendPing(sequence, heartbeat.Payload.RenderPing(sequence, unixMilliseconds));
+        return _outstanding.Count == 1
+            ? [ping, new HeartbeatDecision.ArmPongDeadline(sequence, heartbeat.Timeout)]
+            : [ping];
+    }
+
+    /// <summary>The pong deadline armed for ping <paramref name="sequence"/> fired at <paramref name="now"/>.</summary>
+    public IReadOnlyList<HeartbeatDecision> PongDeadlineElapsed(long sequence, TimeSpan now)
+    {
+        if (_dead || _rules.Heartbeat is not { } heartbeat || _outstanding.Count == 0 || _outstanding[0].Sequence != sequence)
+        {
+            return Nothing;
+        }
+
+        var waited = now - _outstanding[0].SentAt;
+        if (waited < heartbeat.Timeout)
+        {
+            // A deadline that fires early (a clock adjustment) is re-armed for the remainder.
+            return [new HeartbeatDecision.ArmPongDeadline(sequence, heartbeat.Timeout - waited)];
+        }
+
+        return Die(DisconnectReason.HeartbeatTimeout,
+            $"no answer to ping {sequence} within {Format(heartbeat.Timeout)}");
+    }
+
+    /// <summary>The idle check fired at <paramref name="now"/>.</summary>
+    public IReadOnlyList<HeartbeatDecision> IdleCheckElapsed(TimeSpan now)
+    {
+        if (_dead || _rules.IdleTimeout is not { } idle)
+        {
+            return Nothing;
+        }
+
+        var quiet = now - _lastInbound;
+        return quiet >= idle
+            ? Die(DisconnectReason.IdleTimeout, $"nothing received for {Format(quiet)}")
+            : [new HeartbeatDecision.ArmIdleCheck(idle - quiet)];
+    }
+
+    /// <summary>
+    /// A text message arrived at <paramref name="now"/>. <paramref name="consumed"/> is true for a pong
+    /// or a peer ping (heartbeat traffic the application does not see), false for application data.
+    /// </summary>
+    public IReadOnlyList<HeartbeatDecision> TextReceived(string text, TimeSpan now, out bool consumed)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        consumed = false;
+        if (_dead)
+        {
+            return Nothing;
+        }
+
+        _lastInbound = now;
+        if (_rules.Heartbeat is { } heartbeat && heartbeat.Pong.Matches(text, out var pong, out _))
+        {
+            consumed = true;
+            using (pong)
+            {
+                return Answer(heartbeat, pong, now);
+            }
+        }
+
+        var decisions = new List<HeartbeatDecision>();
+        if (_rules.Respond is { } respond && respond.Ping.Matches(text, out var ping, out var value))
+        {
+            consumed = true;
+            using (ping)
+            {
+                decisions.Add(new HeartbeatDecision.SendReply(respond.Reply.RenderReply(value, ping)));
+            }
+        }
+
+        AnyInbound(decisions);
+        return decisions;
+    }
+
+    /// <summary>A binary message arrived at <paramref name="now"/> (always application data).</summary>
+    public IReadOnlyList<HeartbeatDecision> BinaryReceived(TimeSpan now)
+    {
+        if (_dead)
+        {
+            return Nothing;
+        }
+
+        _lastInbound = now;
+        var decisions = new List<HeartbeatDecision>(1);
+        AnyInbound(decisions);
+        return decisions;
+    }
+
+    private void AnyInbound(List<HeartbeatDecision> decisions)
+    {
+        if (_rules.Heartbeat is { CountAnyInbound: true } && _outstanding.Count > 0)
+        {
+            _outstanding.Clear();
+            decisions.Add(new HeartbeatDecision.CancelPongDeadline());
+        }
+    }
+
+    private IReadOnlyList<HeartbeatDecision> Answer(ApplicationHeartbeat heartbeat, JsonDocument? pong, TimeSpan now)
+    {
+        var answered = 0;
+        if (heartbeat.Correlate is { } field && pong is not null && pong.RootElement.TryGetProperty(field, out var echoed))
+        {
+            if (!TryReadSequence(echoed, out var sequence))
+            {
+                return Nothing;
+            }
+
+            var index = _outstanding.FindIndex(p => p.Sequence == sequence);
+            if (index < 0)
+            {
+                return Nothing;
+            }
+
+            answered = index + 1;
+        }
+        else if (_outstanding.Count > 0)
+        {
+            answered = 1;
+        }
+
+        if (answered == 0)
+        {
+            return Nothing;
+        }
+
+        var decisions = new List<HeartbeatDecision>(answered + 1);
+        for (var i = 0; i < answered; i++)
+        {
+            decisions.Add(new HeartbeatDecision.RoundTripMeasured(_outstanding[i].Sequence, now - _outstanding[i].SentAt));
+        }
+
+        _outstanding.RemoveRange(0, answered);
+        if (_outstanding.Count == 0)
+        {
+            decisions.Add(new HeartbeatDecision.CancelPongDeadline());
+        }
+        else
+        {
+            var (oldest, sentAt) = _outstanding[0];
+            var left = sentAt + heartbeat.Timeout - now;
+            decisions.Add(new HeartbeatDecision.ArmPongDeadline(oldest, left > TimeSpan.Zero ? left : TimeSpan.Zero));
+        }
+
+        return decisions;
+    }
+
+    private IReadOnlyList<HeartbeatDecision> Die(DisconnectReason reason, string detail)
+    {
+        _dead = true;
+        _outstanding.Clear();
+        return [new HeartbeatDecision.DeclareDead(reason, detail)];
+    }
+
+    private static bool TryReadSequence(JsonElement value, out long sequence)
+    {
+        sequence = 0;
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => value.TryGetInt64(out sequence),
+            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out sequence),
+            _ => false,
+        };
+    }
+
+    private static string Format(TimeSpan span) =>
+        span.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,157 @@
+namespace ActorHeartbeat.Core;
+
+/// <summary>
+/// The registry's data: per connection its state, since when, attempt, restarts, last failure
+/// reason, last answered ping, and round-trip statistics over the last <see cref="SampleWindow"/>
+/// samples. Pure: times come in as parameters. Not thread-safe (owned by the registry actor).
+/// </summary>
+public sealed class LivenessTable
+{
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a table keeping <paramref name="sampleWindow"/> round-trip samples per connection.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="sampleWindow"/> is below 1.</exception>
+    public LivenessTable(int sampleWindow)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleWindow, 1);
+        SampleWindow = sampleWindow;
+    }
+
+    /// <summary>Round-trip samples kept per connection (HOCON <c>registry.rtt-samples</c>).</summary>
+    public int SampleWindow { get; }
+
+    /// <summary>Connections in the table.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Records a transition to <paramref name="state"/> at <paramref name="at"/>; adds the connection if new.</summary>
+    /// <param name="id">The connection.</param>
+    /// <param name="state">The new state.</param>
+    /// <param name="at">Wall-clock time of the transition.</param>
+    /// <param name="attempt">The attempt number, when known.</param>
+    /// <param name="reason">Why it went down (for <see cref="ConnectionState.Down"/> and <see cref="ConnectionState.GaveUp"/>).</param>
+    /// <param name="nextAttemptAt">When the next attempt starts (for <see cref="ConnectionState.BackingOff"/>).</param>
+    public void Transition(string id, ConnectionState state, DateTimeOffset at, int? attempt = null, DisconnectReason? reason = null, DateTimeOffset? nextAttemptAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (!_entries.TryGetValue(id, out var entry))
+        {
+            entry = new Entry(SampleWindow);
+            _entries.Add(id, entry);
+        }
+        else if (state == ConnectionState.Connecting && entry.State is ConnectionState.BackingOff or ConnectionState.Down)
+        {
+            entry.Restarts++;
+        }
+
+        entry.State = state;
+        entry.Since = at;
+        entry.Attempt = attempt ?? entry.Attempt;
+        entry.NextAttemptAt = state == ConnectionState.BackingOff ? nextAttemptAt : null;
+        if (reason is not null)
+        {
+            entry.LastReason = reason;
+        }
+    }
+
+    /// <summary>Records an answered ping: its round trip and when the answer came.</summary>
+    /// <returns>False when the connection is unknown (the sample is not kept).</returns>
+    public bool RecordRoundTrip(string id, TimeSpan roundTrip, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (!_entries.TryGetValue(id, out var entry))
+        {
+            return false;
+        }
+
+        entry.Add(roundTrip);
+        entry.LastPong = at;
+        return true;
+    }
+
+    /// <summary>Forgets a connection; false when it was unknown.</summary>
+    public bool Remove(string id) => _entries.Remove(id);
+
+    /// <summary>The snapshot of one connection, or null.</summary>
+    public ConnectionLiveness? Get(string id) =>
+        _entries.TryGetValue(id, out var entry) ? entry.Snapshot(id) : null;
+
+    /// <summary>Snapshots of every connection, ordered by id.</summary>
+    public IReadOnlyList<ConnectionLiveness> All() =>
+        [.. _entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value.Snapshot(e.Key))];
+
+    /// <summary>How many connections are in each state.</summary>
+    public IReadOnlyDictionary<ConnectionState, int> CountByState()
+    {
+        var counts = Enum.GetValues<ConnectionState>().ToDictionary(s => s, _ => 0);
+        foreach (var entry in _entries.Values)
+        {
+            counts[entry.State]++;
+        }
+
+        return counts;
+    }
+
+    private sealed class Entry(int window)
+    {
+        private readonly TimeSpan[] _samples = new TimeSpan[window];
+        private int _count;
+        private int _next;
+
+        public ConnectionState State { get; set; }
+
+        public DateTimeOffset Since { get; set; }
+
+        public int Attempt { get; set; } = 1;
+
+        public int Restarts { get; set; }
+
+        public DisconnectReason? LastReason { get; set; }
+
+        public DateTimeOffset? LastPong { get; set; }
+
+        public DateTimeOffset? NextAttemptAt { get; set; }
+
+        private TimeSpan Last { get; set; }
+
+        public void Add(TimeSpan sample)
+        {
+            _samples[_next] = sample;
+            _next = (_next + 1) % _samples.Length;
+            _count = Math.Min(_count + 1, _samples.Length);
+            Last = sample;
+        }
+
+        public ConnectionLiveness Snapshot(string id) =>
+            new(id, State, Since, Attempt, Restarts, LastReason, LastPong, Statistics(), NextAttemptAt);
+
+        private RoundTripStatistics? Statistics()
+        {
+            if (_count == 0)
+            {
+                return null;
+            }
+
+            var sorted = _samples.AsSpan(0, _count).ToArray();
+            Array.Sort(sorted);
+            long total = 0;
+            foreach (var s in sorted)
+            {
+                total += s.Ticks;
+            }
+
+            return new RoundTripStatistics(
+                _count,
+                Last,
+                sorted[0],
+                TimeSpan.FromTicks(total / _count),
+                NearestRank(sorted, 0.50),
+                NearestRank(sorted, 0.99));
+        }
+
+        private static TimeSpan NearestRank(TimeSpan[] sorted, double percentile)
+        {
+            var rank = (int)Math.Ceiling(percentile * sorted.Length);
+            return sorted[Math.Clamp(rank, 1, sorted.Length) - 1];
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using ActorHeartbeat.Core;
+using static ActorHeartbeat.Core.HeartbeatDecision;
+
+namespace ActorHeartbeat.Tests.Core;
+
+public sealed class HeartbeatMonitorTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
+
+    private static HeartbeatRules Rules(string? correlate = "seq", bool countAny = false, TimeSpan? idle = null, PingResponder? respond = null, MessageMatcher? pong = null) =>
+        new(new ApplicationHeartbeat(
+                Interval,
+                Timeout,
+                MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq},\"ts\":{ts}}"),
+                pong ?? MessageMatcher.JsonFieldEquals("op", "pong"),
+                correlate,
+                countAny),
+            idle,
+            respond);
+
+    private static HeartbeatMonitor Connected(HeartbeatRules rules, double phase = 0.25)
+    {
+        var monitor = new HeartbeatMonitor(rules);
+        monitor.Connected(S(0), phase);
+        return monitor;
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(0.25, 5.0)]
+    [InlineData(0.999, 19.98)]
+    public void Connected_StartsTicksAtARandomPhaseWithinTheInterval(double sample, double firstTickSeconds)
+    {
+        var decisions = new HeartbeatMonitor(Rules()).Connected(S(100), sample);
+
+        var start = Assert.IsType<StartTicks>(Assert.Single(decisions));
+        Assert.Equal(firstTickSeconds, start.InitialDelay.TotalSeconds, precision: 6);
+        Assert.Equal(Interval, start.Interval);
+    }
+
+    [Fact]
+    public void Tick_SendsNumberedPingsWithTimestamp_AndArmsTheDeadlineForTheOldest()
+    {
+        var monitor = Connected(Rules());
+
+        var first = monitor.Tick(S(5), 1_700_000_000_000);
+        var second = monitor.Tick(S(25), 1_700_000_020_000);
+
+        Assert.Equal(
+            [new SendPing(1, "{\"op\":\"ping\",\"seq\":1,\"ts\":1700000000000}"), new ArmPongDeadline(1, Timeout)],
+            first);
+        Assert.Equal([new SendPing(2, "{\"op\":\"ping\",\"seq\":2,\"ts\":1700000020000}")], second);
+        Assert.Equal(2, monitor.OutstandingPings);
+    }
+
+    [Fact]
+    public void MissedPong_AfterDeadline_DeclaresHeartbeatTimeout()
+    {
+        var monitor = Connected(Rules());
+        monitor.Tick(S(5), 0);
+
+        var decisions = monitor.PongDeadlineElapsed(1, S(15));
+
+        var dead = Assert.IsType<DeclareDead>(Assert.Single(decisions));
+        Assert.Equal(DisconnectReason.HeartbeatTimeout, dead.Reason);
+        Assert.Contains("ping 1", dead.Detail);
+        Assert.True(monitor.IsDead);
+        Assert.Empty(monitor.Tick(S(25), 0));
+        Assert.Empty(monitor.TextReceived("{\"op\":\"pong\",\"seq\":1}", S(26), out _));
+    }
+
+    [Fact]
+    public void PongBeforeDeadline_RecordsRoundTrip_CancelsDeadline_AndStaleDeadlineIsIgnored()
+    {
+        var monitor = Connected(Rules());
+        monitor.Tick(S(5), 0);
+
+        var decisions = monitor.TextReceived("{\"op\":\"pong\",\"seq\":1}", S(5.042), out var consumed);
+
+        Assert.True(consumed);
+        Assert.Equal([new RoundTripMeasured(1, S(5.042) - S(5)), new CancelPongDeadline()], decisions);
+        Assert.Empty(monitor.PongDeadlineElapsed(1, S(15)));
+        Assert.False(monitor.IsDead);
+    }
+
+    [Fact]
+    public void LatePongForAnOlderPing_IsNotTakenForTheCurrentOne()
+    {
+        var monitor = Connected(Rules());
+        monitor.Tick(S(5), 0);
+        monitor.TextReceived("{\"op\":\"pong\",\"seq\":1}", S(6), out _);
+        monitor.Tick(S(25), 0);
+
+        // A duplicate answer to ping 1 arrives while ping 2 is outstanding: ignored.
+        var late = monitor.TextReceived("{\"op\":\"pong\",\"seq\":1}", S(26), out var consumed);
+
+        Assert.True(consumed);
+        Assert.Empty(late);
+        Assert.Equal(1, monitor.OutstandingPings);
+        Assert.IsType<DeclareDead>(Assert.Single(monitor.PongDeadlineElapsed(2, S(35))));
+    }
+
+    [Fact]
+    public void CorrelatedPong_AnswersThatPingAndEveryEarlierOne_AndRearmsForTheNextOutstanding()
+    {
+        var rules = Rules() with { Heartbeat = Rules().Heartbeat! with { Timeout = S(50) } };
+        var monitor = Connected(rules);
+        monitor.Tick(S(0), 0);
+        monitor.Tick(S(20), 0);
+        monitor.Tick(S(40), 0);
+
+        var decisions = monitor.TextReceived("{\"op\":\"pong\",\"seq\":\"2\"}", S(45), out _);
+
+        Assert.Equal(
+            [new RoundTripMeasured(1, S(45)), new RoundTripMeasured(2, S(25)), new ArmPongDeadline(3, S(45))],
+            decisions);
+        Assert.Equal(1, monitor.OutstandingPings);
+    }
+
+    [Fact]
+    public void PongWithoutTheCorrelateField_AnswersTheOldestPing()
+    {
+        var monitor = Connected(Rules(pong: MessageMatcher.JsonFieldEquals("type", "pong")));
+        monitor.Tick(S(0), 0);
+        monitor.Tick(S(20), 0);
+
+        var decisions = monitor.TextReceived("{\"type\":\"pong\",\"timestamp\":1}", S(21), out _);
+
+        Assert.Equal([new RoundTripMeasured(1, S(21)), new ArmPongDeadline(2, S(9))], decisions);
+    }
+
+    [Theory]
+    [InlineData("{\"op\":\"pong\",\"seq\":99}")]
+    [InlineData("{\"op\":\"pong\",\"seq\":\"x\"}")]
+    [InlineData("{\"op\":\"pong\",\"seq\":[1]}")]
+    public void PongWithAnUnknownCorrelateValue_IsIgnored(string pong)
+    {
+        var monitor = Connected(Rules());
+        monitor.Tick(S(0), 0);
+
+        Assert.Empty(monitor.TextReceived(pong, S(1), out var consumed));
+        Assert.True(consumed);
+        Assert.Equal(1, monitor.OutstandingPings);
+    }
+
+    [Fact]
+    public void TextPong_MatchesExactText()
+    {
+        var monitor = Connected(Rules(correlate: null, pong: MessageMatcher.ExactText("pong")));
+        monitor.Tick(S(0), 0);
+
+        Assert.Empty(monitor.TextReceived("PONG", S(1), out var dataConsumed));
+        Assert.False(dataConsumed);
+        Assert.Equal([new RoundTripMeasured(1, S(2)), new CancelPongDeadline()], monitor.TextReceived("pong", S(2), out _));
+    }
+
+    [Fact]
+    public void CountAnyInbound_AnyMessageAnswersEveryOutstandingPing_WithoutRoundTrip()
+    {
+        var monitor = Connected(Rules(countAny: true));
+        monitor.Tick(S(0), 0);
+
+        var decisions = monitor.TextReceived("{\"trade\":42}", S(3), out var consumed);
+
+        Assert.False(consumed);
+        Assert.Equal([new CancelPongDeadline()], decisions);
+        Assert.Empty(monitor.PongDeadlineElapsed(1, S(10)));
+        monitor.Tick(S(20), 0);
+        Assert.Equal([new CancelPongDeadline()], monitor.BinaryReceived(S(21)));
+    }
+
+    [Fact]
+    public void WithoutCountAnyInbound_DataDoesNotAnswerPings()
+    {
+        var monitor = Connected(Rules());
+        monitor.Tick(S(0), 0);
+
+        Assert.Empty(monitor.TextReceived("{\"trade\":42}", S(3), out var consumed));
+        Assert.False(consumed);
+        Assert.IsType<DeclareDead>(Assert.Single(monitor.PongDeadlineElapsed(1, S(10))));
+    }
+
+    [Fact]
+    public void EarlyDeadline_IsRearmedForTheRemainder()
+    {
+        var monitor = Connected(Rules());
+        monitor.Tick(S(0), 0);
+
+        Assert.Equal([new ArmPongDeadline(1, S(4))], monitor.PongDeadlineElapsed(1, S(6)));
+    }
+
+    [Fact]
+    public void IdleTimeout_DeclaresDeadOnlyWhenNothingArrivedForTheWholePeriod()
+    {
+        var monitor = new HeartbeatMonitor(new HeartbeatRules(null, S(30), null));
+        Assert.Equal([new ArmIdleCheck(S(30))], monitor.Connected(S(0), 0));
+
+        monitor.TextReceived("data", S(12), out _);
+        Assert.Equal([new ArmIdleCheck(S(12))], monitor.IdleCheckElapsed(S(30)));
+
+        var dead = Assert.IsType<DeclareDead>(Assert.Single(monitor.IdleCheckElapsed(S(42))));
+        Assert.Equal(DisconnectReason.IdleTimeout, dead.Reason);
+    }
+
+    [Fact]
+    public void Respond_AnswersThePeersPingFromTheTemplate_AndConsumesIt()
+    {
+        var respond = new PingResponder(MessageMatcher.JsonFieldEquals("ping", null), MessageTemplate.Parse("{\"pong\":{value}}"));
+        var monitor = new HeartbeatMonitor(new HeartbeatRules(null, null, respond));
+        monitor.Connected(S(0), 0);
+
+        var decisions = monitor.TextReceived("{\"ping\":1732000000}", S(1), out var consumed);
+
+        Assert.True(consumed);
+        Assert.Equal([new SendReply("{\"pong\":1732000000}")], decisions);
+        Assert.Empty(monitor.TextReceived("{\"data\":1}", S(2), out var dataConsumed));
+        Assert.False(dataConsumed);
+    }
+
+    [Fact]
+    public void WithNothingEnabled_EverythingIsData()
+    {
+        var monitor = new HeartbeatMonitor(HeartbeatRules.None);
+        Assert.Empty(monitor.Connected(S(0), 0.5));
+        Assert.Empty(monitor.Tick(S(1), 0));
+        Assert.Empty(monitor.TextReceived("{\"op\":\"pong\"}", S(2), out var consumed));
+        Assert.False(consumed);
+    }
+
+    [Fact]
+    public void DetectionBound_FrozenPeerIsDeclaredDeadWithinIntervalPlusTimeoutOfItsLastAnswer()
+    {
+        // Simulate: the peer answers every ping within 50 ms until it freezes at t = 61 s.
+        var monitor = Connected(Rules(), phase: 0.1);
+        var now = S(2);
+        TimeSpan? pendingDeadline = null;
+        long pendingSequence = 0;
+        var lastAnswer = S(0);
+        DeclareDead? dead = null;
+        while (dead is null && now < S(300))
+        {
+            var decisions = new List<HeartbeatDecision>(monitor.Tick(now, 0));
+            if (now < S(61))
+            {
+                decisions.AddRange(monitor.TextReceived("{\"op\":\"pong\"}", now + S(0.05), out _));
+                lastAnswer = now + S(0.05);
+            }
+
+            foreach (var d in decisions)
+            {
+                if (d is ArmPongDeadline arm)
+                {
+                    pendingDeadline = now + arm.After;
+                    pendingSequence = arm.Sequence;
+                }
+                else if (d is CancelPongDeadline)
+                {
+                    pendingDeadline = null;
+                }
+            }
+
+            if (pendingDeadline is { } due && due <= now + Interval)
+            {
+                dead = monitor.PongDeadlineElapsed(pendingSequence, due).OfType<DeclareDead>().SingleOrDefault();
+                if (dead is not null)
+                {
+                    now = due;
+                    break;
+                }
+            }
+
+            now += Interval;
+        }
+
+        Assert.NotNull(dead);
+        Assert.InRange(now - lastAnswer, Timeout, Interval + Timeout);
+    }
+
+    [Fact]
+    public void InvalidInputs_Throw()
+    {
+        var monitor = new HeartbeatMonitor(Rules());
+        Assert.Throws<ArgumentOutOfRangeException>(() => monitor.Connected(S(0), 1.0));
+        monitor.Connected(S(0), 0.5);
+        Assert.Throws<InvalidOperationException>(() => monitor.Connected(S(1), 0.5));
+        Assert.Throws<ArgumentNullException>(() => new HeartbeatMonitor(null!));
+    }
+}
