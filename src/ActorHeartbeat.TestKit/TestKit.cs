@@ -55,6 +55,8 @@ public abstract class TestKit : IDisposable
     /// <summary>Moves virtual time forward, firing due timers in order and letting actors settle after each.</summary>
     public void Advance(TimeSpan duration)
     {
+        // What the test just did settles before time moves.
+        WaitForIdle();
         Time.Advance(duration);
         WaitForIdle();
     }

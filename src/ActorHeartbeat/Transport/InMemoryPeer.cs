@@ -94,7 +94,7 @@ public sealed class InMemoryPeer
             _pendingReceive = null;
         }
 
-        pending?.TrySetException(error);
+        Inline(() => pending?.TrySetException(error));
     }
 
     private void Deliver(InboundMessage message)
@@ -115,7 +115,7 @@ public sealed class InMemoryPeer
             }
         }
 
-        pending?.TrySetResult(message);
+        Inline(() => pending?.TrySetResult(message));
     }
 
     private ValueTask<InboundMessage> Receive(CancellationToken cancellationToken)
@@ -177,7 +177,26 @@ public sealed class InMemoryPeer
             _pendingReceive = null;
         }
 
-        pending?.TrySetException(new WebSocketException(WebSocketError.InvalidState, "The WebSocket was closed by this side."));
+        Inline(() => pending?.TrySetException(new WebSocketException(WebSocketError.InvalidState, "The WebSocket was closed by this side.")));
+    }
+
+    /// <summary>
+    /// Completes a pending operation so that its continuation runs here, on the caller's thread: a
+    /// test framework's SynchronizationContext would otherwise push it to the thread pool, out of
+    /// the TestKit's sight.
+    /// </summary>
+    internal static void Inline(Action complete)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            complete();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
     }
 
     private sealed class Connection(InMemoryPeer peer) : IWebSocketConnection

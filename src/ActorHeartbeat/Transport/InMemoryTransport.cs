@@ -102,7 +102,7 @@ public sealed class InMemoryTransport : IWebSocketTransport
 
         if (hanging is not null)
         {
-            cancellationToken.Register(() => hanging.TrySetCanceled(cancellationToken));
+            cancellationToken.Register(() => InMemoryPeer.Inline(() => hanging.TrySetCanceled(cancellationToken)));
             return hanging.Task;
         }
 

@@ -1,0 +1,230 @@
+using System.Net.WebSockets;
+using ActorHeartbeat.Core;
+using ActorHeartbeat.Transport;
+
+namespace ActorHeartbeat.Connections;
+
+/// <summary>The up state: receive, send, heartbeat decisions.</summary>
+internal sealed partial class ConnectionActor
+{
+    private void Up()
+    {
+        Receive<Received>(r => OnReceived(r.Message));
+        Receive<ReceiveFailed>(f => Fail(TransportErrors.Classify(f.Error), TransportErrors.Describe(f.Error)));
+        Receive<SendOnConnection>(s =>
+        {
+            _outbound.Enqueue(s.Message);
+            PumpSends();
+        });
+        Receive<SendDone>(_ =>
+        {
+            _sending = false;
+            PumpSends();
+        });
+        Receive<SendFailed>(f => Fail(TransportErrors.Classify(f.Error), TransportErrors.Describe(f.Error)));
+        Receive<HeartbeatTick>(_ => Apply(_monitor!.Tick(Now, _time.GetUtcNow().ToUnixTimeMilliseconds())));
+        Receive<PongDeadline>(d => Apply(_monitor!.PongDeadlineElapsed(d.Sequence, Now)));
+        Receive<IdleCheck>(_ => Apply(_monitor!.IdleCheckElapsed(Now)));
+        Receive<CloseConnection>(c => Fail(c.Reason, "closed by request"));
+    }
+
+    private void ReceiveNext() =>
+        _gate.Pipe(
+            _connection!.ReceiveAsync(_settings.MaxMessageSize, CancellationToken.None),
+            Self,
+            static m => new Received(m),
+            static e => new ReceiveFailed(e));
+
+    private void OnReceived(InboundMessage message)
+    {
+        switch (message.Kind)
+        {
+            case InboundKind.Text:
+                var decisions = _monitor!.TextReceived(message.Text!, Now, out var consumed);
+                if (!consumed)
+                {
+                    Context.Parent.Tell(new ConnectionInbound(message), Self);
+                }
+
+                Apply(decisions);
+                break;
+            case InboundKind.Binary:
+                Context.Parent.Tell(new ConnectionInbound(message), Self);
+                Apply(_monitor!.BinaryReceived(Now));
+                break;
+            case InboundKind.Close:
+                Fail(DisconnectReason.ClosedByPeer, $"the peer closed with {(int?)message.CloseStatus ?? 1005} {message.CloseDescription}".TrimEnd());
+                return;
+            case InboundKind.TooBig:
+                Fail(DisconnectReason.MessageTooBig, $"an inbound message exceeded {_settings.MaxMessageSize} bytes");
+                return;
+        }
+
+        if (!_monitor!.IsDead && _connection is not null && !_gate.IsClosed && !_reportedDown)
+        {
+            ReceiveNext();
+        }
+    }
+
+    private void Apply(IReadOnlyList<HeartbeatDecision> decisions)
+    {
+        foreach (var decision in decisions)
+        {
+            switch (decision)
+            {
+                case HeartbeatDecision.StartTicks start:
+                    Timers.StartPeriodicTimer(TickKey, HeartbeatTick.Instance, start.InitialDelay, start.Interval);
+                    break;
+                case HeartbeatDecision.SendPing ping:
+                    SendFirst(OutboundMessage.OfText(ping.Payload));
+                    Context.Parent.Tell(new ConnectionPingSent(ping.Sequence), Self);
+                    break;
+                case HeartbeatDecision.SendReply reply:
+                    SendFirst(OutboundMessage.OfText(reply.Payload));
+                    break;
+                case HeartbeatDecision.ArmPongDeadline arm:
+                    Timers.StartSingleTimer(PongDeadlineKey, new PongDeadline(arm.Sequence), arm.After);
+                    break;
+                case HeartbeatDecision.CancelPongDeadline:
+                    Timers.Cancel(PongDeadlineKey);
+                    break;
+                case HeartbeatDecision.ArmIdleCheck idle:
+                    Timers.StartSingleTimer(IdleKey, IdleCheck.Instance, idle.After);
+                    break;
+                case HeartbeatDecision.RoundTripMeasured measured:
+                    Context.Parent.Tell(new ConnectionRoundTrip(measured.Sequence, measured.RoundTrip), Self);
+                    break;
+                case HeartbeatDecision.DeclareDead dead:
+                    Fail(dead.Reason, dead.Detail);
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Heartbeat traffic jumps the queue: a backlog of application sends must not delay a ping.</summary>
+    private void SendFirst(OutboundMessage message)
+    {
+        if (_outbound.Count == 0)
+        {
+            _outbound.Enqueue(message);
+        }
+        else
+        {
+            var rest = _outbound.ToArray();
+            _outbound.Clear();
+            _outbound.Enqueue(message);
+            foreach (var m in rest)
+            {
+                _outbound.Enqueue(m);
+            }
+        }
+
+        PumpSends();
+    }
+
+    private void PumpSends()
+    {
+        if (_sending || _connection is null || _reportedDown || !_outbound.TryDequeue(out var next))
+        {
+            return;
+        }
+
+        _sending = true;
+        var send = next.IsText
+            ? _connection.SendTextAsync(next.Text!, CancellationToken.None)
+            : _connection.SendBinaryAsync(next.Binary, CancellationToken.None);
+        _gate.Pipe(send, Self, SendDone.Instance, static e => new SendFailed(e));
+    }
+
+    private void BeginClose(DisconnectReason reason)
+    {
+        Timers.CancelAll();
+        if (_connection is not { } connection)
+        {
+            Context.Stop(Self);
+            return;
+        }
+
+        Become(Closing);
+        var status = CloseStatusFor(reason);
+        if (status is null)
+        {
+            FinishClose(abort: true);
+            return;
+        }
+
+        Timers.StartSingleTimer(CloseTimeoutKey, CloseTimedOut.Instance, _settings.CloseTimeout);
+        var closing = connection.CloseAsync(status.Value, reason.ToKebab(), CancellationToken.None);
+        _gate.Pipe(new ValueTask(closing), Self, CloseDone.Instance, static _ => CloseDone.Instance);
+    }
+
+    private void Closing()
+    {
+        Receive<CloseDone>(_ => FinishClose(abort: false));
+        Receive<CloseTimedOut>(_ => FinishClose(abort: true));
+        Receive<SendOnConnection>(s => Context.Parent.Tell(new ConnectionDown(DisconnectReason.Shutdown, "closing", [s.Message]), Self));
+        ReceiveAny(_ => { });
+    }
+
+    private void FinishClose(bool abort)
+    {
+        _gate.Close();
+        if (_connection is { } connection)
+        {
+            if (abort)
+            {
+                connection.Abort();
+            }
+
+            connection.Dispose();
+            _connection = null;
+        }
+
+        Context.Stop(Self);
+    }
+
+    /// <summary>The close code to send, or null when the socket is already broken and only an abort makes sense.</summary>
+    private static WebSocketCloseStatus? CloseStatusFor(DisconnectReason reason) => reason switch
+    {
+        DisconnectReason.ClosedByPeer => WebSocketCloseStatus.NormalClosure,
+        DisconnectReason.MessageTooBig => WebSocketCloseStatus.MessageTooBig,
+        DisconnectReason.ProtocolError => WebSocketCloseStatus.ProtocolError,
+        DisconnectReason.Removed or DisconnectReason.Shutdown => WebSocketCloseStatus.EndpointUnavailable,
+        DisconnectReason.HeartbeatTimeout or DisconnectReason.IdleTimeout => WebSocketCloseStatus.InternalServerError,
+        _ => null,
+    };
+
+    private sealed record Received(InboundMessage Message);
+
+    private sealed record ReceiveFailed(Exception Error);
+
+    private sealed record SendDone
+    {
+        public static SendDone Instance { get; } = new();
+    }
+
+    private sealed record SendFailed(Exception Error);
+
+    private sealed record HeartbeatTick
+    {
+        public static HeartbeatTick Instance { get; } = new();
+    }
+
+    /// <summary>The pong deadline of ping <paramref name="Sequence"/>; a stale one is recognised by the monitor.</summary>
+    private sealed record PongDeadline(long Sequence);
+
+    private sealed record IdleCheck
+    {
+        public static IdleCheck Instance { get; } = new();
+    }
+
+    private sealed record CloseDone
+    {
+        public static CloseDone Instance { get; } = new();
+    }
+
+    private sealed record CloseTimedOut
+    {
+        public static CloseTimedOut Instance { get; } = new();
+    }
+}

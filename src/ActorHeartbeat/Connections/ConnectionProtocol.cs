@@ -1,0 +1,29 @@
+using ActorHeartbeat.Core;
+using ActorHeartbeat.Transport;
+
+namespace ActorHeartbeat.Connections;
+
+// What a connection actor tells its supervisor (its parent).
+
+/// <summary>The connection is up (after on-connect messages were queued).</summary>
+internal sealed record ConnectionUp(string? SubProtocol);
+
+/// <summary>The connection failed or was closed; reported the moment it is detected. Unsent messages go back to the buffer.</summary>
+internal sealed record ConnectionDown(DisconnectReason Reason, string Detail, IReadOnlyList<OutboundMessage> Unsent);
+
+/// <summary>An application message arrived (heartbeat traffic is not reported).</summary>
+internal sealed record ConnectionInbound(InboundMessage Message);
+
+/// <summary>A heartbeat ping was sent.</summary>
+internal sealed record ConnectionPingSent(long Sequence);
+
+/// <summary>A heartbeat ping was answered after <paramref name="RoundTrip"/>.</summary>
+internal sealed record ConnectionRoundTrip(long Sequence, TimeSpan RoundTrip);
+
+// What the supervisor tells a connection actor.
+
+/// <summary>Send a message (queued behind earlier ones).</summary>
+internal sealed record SendOnConnection(OutboundMessage Message);
+
+/// <summary>Close gracefully and stop, reporting <paramref name="Reason"/>.</summary>
+internal sealed record CloseConnection(DisconnectReason Reason);
