@@ -74,7 +74,13 @@ public sealed class ManualTimeProvider : TimeProvider
 
         lock (_advanceGate)
         {
-            var target = Interlocked.Read(ref _nowTicks) + duration.Ticks;
+            var now = Interlocked.Read(ref _nowTicks);
+            if (duration.Ticks > DateTimeOffset.MaxValue.UtcTicks - _epoch.UtcTicks - now)
+            {
+                throw new ArgumentOutOfRangeException(nameof(duration), duration, $"Virtual time cannot go past {DateTimeOffset.MaxValue:O}.");
+            }
+
+            var target = now + duration.Ticks;
             while (true)
             {
                 VirtualTimer? next;
@@ -83,7 +89,12 @@ public sealed class ManualTimeProvider : TimeProvider
                     next = _queue.Count > 0 && _queue.Min!.DueTicks <= target ? _queue.Min : null;
                     if (next is null)
                     {
-                        Interlocked.Exchange(ref _nowTicks, target);
+                        // A callback may have advanced the clock further itself (re-entrant Advance).
+                        if (target > _nowTicks)
+                        {
+                            Interlocked.Exchange(ref _nowTicks, target);
+                        }
+
                         break;
                     }
 
@@ -93,7 +104,7 @@ public sealed class ManualTimeProvider : TimeProvider
                         Interlocked.Exchange(ref _nowTicks, next.DueTicks);
                     }
 
-                    next.Rearm(NextSequence());
+                    next.Rearm();
                 }
 
                 next.Invoke();
@@ -102,7 +113,7 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>Advances to the next due timer (if any is due within <paramref name="limit"/>) and fires it; returns whether one fired.</summary>
+    /// <summary>Advances to the next due time (if one is within <paramref name="limit"/>) and fires every timer due then; returns whether any fired.</summary>
     public bool AdvanceToNextTimer(TimeSpan limit)
     {
         TimeSpan? due;
@@ -135,7 +146,6 @@ public sealed class ManualTimeProvider : TimeProvider
 
             timer.Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
             timer.DueTicks = _nowTicks + dueTime.Ticks;
-            timer.Sequence = NextSequence();
             fireNow = dueTime == TimeSpan.Zero;
             if (!fireNow)
             {
@@ -143,7 +153,7 @@ public sealed class ManualTimeProvider : TimeProvider
             }
             else
             {
-                timer.Rearm(NextSequence());
+                timer.Rearm();
             }
         }
 
@@ -164,15 +174,19 @@ public sealed class ManualTimeProvider : TimeProvider
 
     private sealed class VirtualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
+        // System.Threading.Timer's limit (0xFFFFFFFE ms); longer spans would also overflow the tick arithmetic.
+        private static readonly TimeSpan MaxSpan = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
         public static readonly IComparer<VirtualTimer> DueOrder = Comparer<VirtualTimer>.Create(static (a, b) =>
         {
             var byDue = a.DueTicks.CompareTo(b.DueTicks);
-            return byDue != 0 ? byDue : a.Sequence.CompareTo(b.Sequence);
+            return byDue != 0 ? byDue : a.Id.CompareTo(b.Id);
         });
 
-        public long DueTicks { get; set; }
+        /// <summary>Creation rank: breaks ties between timers due at the same instant.</summary>
+        public long Id { get; } = owner.NextSequence();
 
-        public long Sequence { get; set; }
+        public long DueTicks { get; set; }
 
         public TimeSpan? Period { get; set; }
 
@@ -192,12 +206,11 @@ public sealed class ManualTimeProvider : TimeProvider
         }
 
         /// <summary>Called under the owner's lock once the timer left the queue: re-queues a periodic timer.</summary>
-        public void Rearm(long sequence)
+        public void Rearm()
         {
             if (Period is { } period && !Disposed)
             {
                 DueTicks += period.Ticks;
-                Sequence = sequence;
                 owner._queue.Add(this);
             }
         }
@@ -220,9 +233,19 @@ public sealed class ManualTimeProvider : TimeProvider
 
         private static void ValidateSpan(TimeSpan value, string name)
         {
-            if (value < TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            if (value == Timeout.InfiniteTimeSpan)
+            {
+                return;
+            }
+
+            if (value < TimeSpan.Zero)
             {
                 throw new ArgumentOutOfRangeException(name, value, $"Timer {name} must not be negative.");
+            }
+
+            if (value > MaxSpan)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"Timer {name} {value} is longer than the longest timer the system clock supports ({MaxSpan}).");
             }
         }
     }

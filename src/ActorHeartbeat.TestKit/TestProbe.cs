@@ -140,7 +140,7 @@ public sealed class TestProbe : IInternalActorRef
     }
 
     /// <summary>Takes the next message and asserts it is a <typeparamref name="T"/>.</summary>
-    public T ExpectMsg<T>(TimeSpan? timeout = null) => ExpectMsg<T>(static _ => true, timeout, "any");
+    public T ExpectMsg<T>(TimeSpan? timeout = null) => ExpectMsg<T>(static _ => true, timeout, string.Empty);
 
     /// <summary>Takes the next message and asserts it equals <paramref name="expected"/>.</summary>
     public T ExpectMsg<T>(T expected, TimeSpan? timeout = null)
@@ -151,7 +151,12 @@ public sealed class TestProbe : IInternalActorRef
     public T ExpectMsg<T>(Predicate<T> predicate, TimeSpan? timeout = null, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var what = $"a {typeof(T).Name} {(description is null ? "matching the predicate" : description)}";
+        var what = description switch
+        {
+            null => $"a {typeof(T).Name} matching the predicate",
+            "" => $"a {typeof(T).Name}",
+            _ => $"a {typeof(T).Name} {description}",
+        };
         var (message, sender) = Take(timeout, $"ExpectMsg: expected {what}");
         if (message is T typed && predicate(typed))
         {

@@ -1,6 +1,0 @@
-namespace ActorHeartbeat.Hocon;
-
-/// <summary>Placeholder until the project's first type lands.</summary>
-internal static class AssemblyMarker
-{
-}
