@@ -362,10 +362,12 @@ public sealed partial class FaultProxyTests
     }
 
     [Fact]
-    public async Task Dispose_ResetsEveryConnection_AndLaterConnectsAreRefused()
+    public async Task Dispose_ResetsEveryConnectionEvenWhileBytesAreHeld_AndLaterConnectsAreRefused()
     {
         var rig = await Rig.StartAsync();
         var endpoint = rig.Proxy.Endpoint;
+        rig.Proxy.Delay(TimeSpan.FromHours(1));
+        await SendAsync(rig.Client, "held");
 
         await rig.Proxy.DisposeAsync().AsTask().WaitAsync(Bound);
         await rig.Proxy.DisposeAsync();

@@ -22,6 +22,7 @@ public sealed class ConnectionManager : ReceiveActor
     private readonly Dictionary<IActorRef, string?> _subscribers = [];
     private readonly IActorRef _registry;
     private readonly IActorRef _limiter;
+    private readonly List<IActorRef> _shutdownRequesters = [];
 
     private ConnectionManager(ConnectionManagerOptions options)
     {
@@ -50,10 +51,13 @@ public sealed class ConnectionManager : ReceiveActor
         Receive<Terminated>(OnTerminated);
         Receive<Shutdown>(_ =>
         {
-            foreach (var supervisor in _connections.Values)
+            _shutdownRequesters.Add(Sender);
+            foreach (var supervisor in _ids.Keys)
             {
                 supervisor.Tell(new ConnectionSupervisor.StopConnection(DisconnectReason.Shutdown));
             }
+
+            ReplyWhenShutDown();
         });
     }
 
@@ -129,6 +133,17 @@ public sealed class ConnectionManager : ReceiveActor
             // Gave up: the supervisor stopped itself; the registry keeps its last state.
             _connections.Remove(id);
         }
+
+        ReplyWhenShutDown();
+    }
+
+    private void ReplyWhenShutDown()
+    {
+        if (_ids.Count == 0 && _shutdownRequesters.Count > 0)
+        {
+            _shutdownRequesters.ForEach(r => r.Tell(ShutdownCompleted.Instance, Self));
+            _shutdownRequesters.Clear();
+        }
     }
 
     /// <summary>Connection ids are free text; actor names are not: escape what names do not allow.</summary>
@@ -199,7 +214,14 @@ public sealed class ConnectionManager : ReceiveActor
     /// <param name="Subscriber">The subscriber.</param>
     public sealed record Unsubscribe(IActorRef Subscriber);
 
-    /// <summary>Closes every connection gracefully (reason <c>shutdown</c>).</summary>
+    /// <summary>Answers <see cref="Shutdown"/> once every connection has closed (or was aborted after close-timeout).</summary>
+    public sealed record ShutdownCompleted
+    {
+        /// <summary>The single instance.</summary>
+        public static ShutdownCompleted Instance { get; } = new();
+    }
+
+    /// <summary>Closes every connection gracefully (reason <c>shutdown</c>); answered with <see cref="ShutdownCompleted"/>.</summary>
     public sealed record Shutdown
     {
         /// <summary>The single instance.</summary>

@@ -73,6 +73,11 @@ public sealed class LivenessRegistry : ReceiveActor
         }
 
         _metrics.StatesChanged(_table.CountByState());
+        if (e.Kind == ConnectionEventKind.Down && e.RoundTrip is null && _table.Get(e.Connection)?.RoundTrip is { } stats)
+        {
+            e = e with { RoundTrip = stats.Last };
+        }
+
         Context.System.EventStream.Publish(e);
     }
 

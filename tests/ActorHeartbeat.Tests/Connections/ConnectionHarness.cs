@@ -75,6 +75,18 @@ public abstract class ConnectionHarness : TestKit.TestKit
     protected ConnectionEvent ExpectEvent(ConnectionEventKind kind, string? connection = "feed") =>
         Events.FishForMessage<ConnectionEvent>(e => e.Kind == kind && (connection is null || e.Connection == connection));
 
+    /// <summary>Takes events until <paramref name="count"/> of <paramref name="kind"/> arrived (order across connections is not defined).</summary>
+    protected IReadOnlyList<ConnectionEvent> ExpectEvents(ConnectionEventKind kind, int count)
+    {
+        var found = new List<ConnectionEvent>();
+        while (found.Count < count)
+        {
+            found.Add(ExpectEvent(kind, connection: null));
+        }
+
+        return found;
+    }
+
     protected ConnectionEvent NextEvent() => Events.FishForMessage<ConnectionEvent>(_ => true);
 
     protected ConnectionLiveness Liveness(string id = "feed")

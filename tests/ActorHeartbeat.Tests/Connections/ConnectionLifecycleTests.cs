@@ -288,11 +288,7 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
     {
         var ids = Enumerable.Range(0, 6).Select(i => $"c{i}").ToArray();
         StartManager(2, [.. ids.Select(id => Settings(id, heartbeat: false))]);
-        var up = new HashSet<string>();
-        while (up.Count < ids.Length)
-        {
-            up.Add(ExpectEvent(ConnectionEventKind.Up, connection: null).Connection);
-        }
+        Assert.Equal(ids, ExpectEvents(ConnectionEventKind.Up, ids.Length).Select(e => e.Connection).Order());
 
         foreach (var peer in Transport.Peers)
         {
@@ -306,5 +302,20 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
         Assert.Equal(9, Transport.ConnectAttempts);
         Advance(S(1.5));
         Assert.Equal(12, Transport.ConnectAttempts);
+    }
+
+    [Fact]
+    public void Shutdown_ClosesEveryConnectionWithReasonShutdown_ThenAnswers()
+    {
+        StartManager(Settings("a", heartbeat: false), Settings("b", heartbeat: false));
+        Assert.Equal(["a", "b"], ExpectEvents(ConnectionEventKind.Up, 2).Select(e => e.Connection).Order());
+
+        Manager.Tell(ConnectionManager.Shutdown.Instance, TestActor);
+
+        ExpectMsg<ConnectionManager.ShutdownCompleted>();
+        Assert.All(Transport.Peers, p => Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, p.ClientCloseStatus));
+        Assert.All(ExpectEvents(ConnectionEventKind.Down, 2), d => Assert.Equal(DisconnectReason.Shutdown, d.Reason));
+        Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, Transport.ConnectAttempts);
     }
 }
