@@ -22,6 +22,7 @@ internal static class Program
         var root = new RootCommand(
             "Keeps WebSocket connections alive and honest: heartbeats, supervised reconnects, a live registry.");
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 

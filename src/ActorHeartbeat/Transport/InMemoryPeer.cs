@@ -11,6 +11,7 @@ public sealed class InMemoryPeer
     private readonly object _gate = new();
     private readonly Queue<InboundMessage> _toClient = new();
     private readonly List<string> _fromClient = [];
+    private readonly List<(int Count, TaskCompletionSource Done)> _receiveWaiters = [];
     private TaskCompletionSource<InboundMessage>? _pendingReceive;
     private Exception? _failure;
     private Func<string, string?>? _autoReply;
@@ -48,6 +49,22 @@ public sealed class InMemoryPeer
     public bool WasAborted { get; private set; }
 
     internal IWebSocketConnection ClientEnd { get; }
+
+    /// <summary>Completes once the client has sent at least <paramref name="count"/> messages (for tests on real time).</summary>
+    public Task WaitForReceivedAsync(int count)
+    {
+        lock (_gate)
+        {
+            if (_fromClient.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _receiveWaiters.Add((count, done));
+            return done.Task;
+        }
+    }
 
     /// <summary>Answers each text the client sends; null to stop answering.</summary>
     public void SetAutoReply(Func<string, string?>? reply)
@@ -156,6 +173,12 @@ public sealed class InMemoryPeer
             }
 
             _fromClient.Add(text);
+            foreach (var waiter in _receiveWaiters.Where(w => w.Count <= _fromClient.Count).ToList())
+            {
+                _receiveWaiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
+
             reply = _frozen ? null : _autoReply?.Invoke(text);
         }
 

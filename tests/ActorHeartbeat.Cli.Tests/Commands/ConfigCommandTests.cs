@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ActorHeartbeat.Hocon;
 
-namespace ActorHeartbeat.Cli.Tests;
+namespace ActorHeartbeat.Cli.Tests.Commands;
 
 public sealed class ConfigCommandTests : IDisposable
 {
