@@ -1,5 +1,6 @@
 using ActorHeartbeat.Benchmarks.Actors;
 using ActorHeartbeat.Benchmarks.Hocon;
+using ActorHeartbeat.Benchmarks.Keepalive;
 
 namespace ActorHeartbeat.Benchmarks;
 
@@ -15,6 +16,8 @@ internal static class Program
           hocon [--quick] [--connections N]   parse + resolve a generated config, beside Lightbend Config 1.3.1
           actors [--quick] [--rounds N] [--only a,b,c,d,e] | actors bdn [...]
                                               actor kernel beside hand-written Channel<T> + async loops
+          keepalive-client --mode app|platform --n N --interval S --timeout S --ports P,... [--host H] [--max-seconds S]
+                                              ActorHeartbeat as a client of the shared keepalive harness (shared/bench)
         """;
 
     public static int Main(string[] args)
@@ -27,6 +30,8 @@ internal static class Program
                 return HoconBenchmark.Run(rest, Console.Out, Console.Error);
             case "actors":
                 return ActorsBenchmark.Run(rest, Console.Out, Console.Error);
+            case "keepalive-client":
+                return KeepaliveClient.RunAsync(rest, Console.Out, Console.Error).GetAwaiter().GetResult();
             default:
                 Console.Error.WriteLine(suite is null ? "no suite given" : $"unknown suite '{suite}'");
                 Console.Error.WriteLine(Usage);
