@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using ActorHeartbeat.Core;
+using ActorHeartbeat.Registry;
+using ActorHeartbeat.Tests.Connections;
+
+namespace ActorHeartbeat.Tests.Registry;
+
+public sealed class LivenessRegistryTests : ConnectionHarness
+{
+    [Fact]
+    public void Snapshot_ReportsStateAttemptRestartsReasonAndRoundTrips()
+    {
+        Transport.AutoReply = Pong;
+        StartManager(Settings());
+        ExpectEvent(ConnectionEventKind.Up);
+        Advance(S(60));
+        Transport.LastPeer!.Drop();
+        Advance(S(1));
+        ExpectEvent(ConnectionEventKind.Up);
+
+        var liveness = Liveness();
+
+        Assert.Equal(ConnectionState.Up, liveness.State);
+        Assert.Equal(2, liveness.Attempt);
+        Assert.Equal(1, liveness.Restarts);
+        Assert.Equal(DisconnectReason.ClosedByPeer, liveness.LastReason);
+        Assert.Equal(5, liveness.RoundTrip!.Count);
+        Assert.NotNull(liveness.LastPong);
+    }
+
+    [Fact]
+    public void WhileBackingOff_TheSnapshotSaysWhenTheNextAttemptStarts()
+    {
+        Transport.Refuse();
+        StartManager(Settings());
+        var backoff = ExpectEvent(ConnectionEventKind.Backoff);
+
+        var liveness = Liveness();
+
+        Assert.Equal(ConnectionState.BackingOff, liveness.State);
+        Assert.Equal(backoff.Timestamp + S(1), liveness.NextAttemptAt);
+    }
+
+    [Fact]
+    public void DownEvent_CarriesTheLastRoundTrip()
+    {
+        Transport.AutoReply = Pong;
+        StartManager(Settings());
+        ExpectEvent(ConnectionEventKind.Up);
+        Advance(S(1));
+        Transport.LastPeer!.Freeze();
+        Advance(S(30));
+
+        var down = ExpectEvent(ConnectionEventKind.Down);
+        Assert.Equal(DisconnectReason.HeartbeatTimeout, down.Reason);
+        Assert.Equal(TimeSpan.Zero, down.RoundTrip);
+    }
+
+    [Fact]
+    public void Meter_ExportsPingsPongsMissedDeadlinesReconnectsRoundTripsAndStates()
+    {
+        var measurements = new ConcurrentQueue<(string Instrument, double Value, string? Connection, string? State)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "ActorHeartbeat")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            string? connection = null;
+            string? state = null;
+            foreach (var tag in tags)
+            {
+                connection = tag.Key == "connection" ? tag.Value as string : connection;
+                state = tag.Key == "state" ? tag.Value as string : state;
+            }
+
+            measurements.Enqueue((instrument.Name, value, connection, state));
+        }
+
+        listener.SetMeasurementEventCallback<long>((i, v, t, _) => Record(i, v, t));
+        listener.SetMeasurementEventCallback<double>((i, v, t, _) => Record(i, v, t));
+        listener.SetMeasurementEventCallback<int>((i, v, t, _) => Record(i, v, t));
+        listener.Start();
+
+        Transport.AutoReply = Pong;
+        StartManager(Settings("metered"));
+        ExpectEvent(ConnectionEventKind.Up, "metered");
+        Advance(S(40));
+        Transport.LastPeer!.Freeze();
+        Advance(S(30));
+        ExpectEvent(ConnectionEventKind.Down, "metered");
+        Advance(S(1));
+        ExpectEvent(ConnectionEventKind.Up, "metered");
+        WaitForIdle();
+        listener.RecordObservableInstruments();
+
+        // Pings at 0, 20, 40 (answered), 60 (missed: down at 70), 71 on the new connection (answered).
+        double Sum(string name) => measurements.Where(m => m.Instrument == name && m.Connection == "metered").Sum(m => m.Value);
+        Assert.Equal(5, Sum("actorheartbeat.pings.sent"));
+        Assert.Equal(4, Sum("actorheartbeat.pongs.received"));
+        Assert.Equal(1, Sum("actorheartbeat.deadlines.missed"));
+        Assert.Equal(1, Sum("actorheartbeat.reconnects"));
+        Assert.Equal(4, measurements.Count(m => m.Instrument == "actorheartbeat.rtt" && m.Connection == "metered"));
+        Assert.Contains(measurements, m => m.Instrument == "actorheartbeat.connections" && m.State == "up" && m.Value >= 1);
+    }
+}
