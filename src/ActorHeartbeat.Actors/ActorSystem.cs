@@ -95,18 +95,7 @@ public sealed class ActorSystem : IDisposable, IAsyncDisposable
     public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.SpawnChild(props, name, allowReservedName: false);
 
     /// <summary>Stops <paramref name="actor"/> asynchronously (the message it is processing is finished first).</summary>
-    public void Stop(IActorRef actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (actor is ActorCell cell)
-        {
-            cell.RequestStop();
-        }
-        else if (actor is IInternalActorRef other)
-        {
-            other.SendSystemMessage(new Terminate());
-        }
-    }
+    public void Stop(IActorRef actor) => ActorCell.StopAny(actor);
 
     /// <summary>
     /// Stops all actors — children before parents, each PostStop once — and completes

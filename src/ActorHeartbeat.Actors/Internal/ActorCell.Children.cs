@@ -43,7 +43,10 @@ internal sealed partial class ActorCell
         return _children!;
     }
 
-    public void Stop(IActorRef actor)
+    public void Stop(IActorRef actor) => StopAny(actor);
+
+    /// <summary>Stops any actor of the system (a cell through its parent's bookkeeping); safe from any thread.</summary>
+    internal static void StopAny(IActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (actor is ActorCell cell)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorHeartbeat.Actors.Events;
 
 namespace ActorHeartbeat.Actors.Internal;
@@ -11,9 +12,9 @@ namespace ActorHeartbeat.Actors.Internal;
 /// </summary>
 internal sealed partial class ActorCell
 {
-    private Envelope? _userTop;
-    private SystemMessage? _systemTop;
-    private Envelope? _pendingHead;
+    private MailboxNode? _userTop;
+    private MailboxNode? _systemTop;
+    private MailboxNode? _pendingHead;
     private int _scheduled;
 
     public void Tell(object message, IActorRef? sender = null)
@@ -26,37 +27,13 @@ internal sealed partial class ActorCell
     /// <summary>Enqueues without the terminated-system check (timers and internal notifications).</summary>
     internal void Enqueue(Envelope envelope)
     {
-        var top = Volatile.Read(ref _userTop);
-        while (true)
-        {
-            envelope.Next = top;
-            var seen = Interlocked.CompareExchange(ref _userTop, envelope, top);
-            if (ReferenceEquals(seen, top))
-            {
-                break;
-            }
-
-            top = seen;
-        }
-
+        MailboxNode.Push(ref _userTop, envelope);
         ScheduleIfIdle();
     }
 
     public void SendSystemMessage(SystemMessage message)
     {
-        var top = Volatile.Read(ref _systemTop);
-        while (true)
-        {
-            message.Next = top;
-            var seen = Interlocked.CompareExchange(ref _systemTop, message, top);
-            if (ReferenceEquals(seen, top))
-            {
-                break;
-            }
-
-            top = seen;
-        }
-
+        MailboxNode.Push(ref _systemTop, message);
         ScheduleIfIdle();
     }
 
@@ -130,15 +107,15 @@ internal sealed partial class ActorCell
         var throughput = _system.Throughput;
         for (var n = 0; n < throughput; n++)
         {
-            var envelope = _pendingHead ?? TakeBatch();
-            if (envelope is null)
+            var node = _pendingHead ?? TakeBatch();
+            if (node is null)
             {
                 return;
             }
 
-            _pendingHead = envelope.Next;
-            envelope.Next = null;
-            Invoke(envelope);
+            _pendingHead = node.Next;
+            node.Next = null;
+            Invoke(Unsafe.As<Envelope>(node));
 
             if (Volatile.Read(ref _systemTop) is not null)
             {
@@ -153,52 +130,18 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>Takes everything pushed so far, oldest first. Only called when the private list is empty.</summary>
-    private Envelope? TakeBatch()
-    {
-        if (Volatile.Read(ref _userTop) is null)
-        {
-            return null;
-        }
-
-        var top = Interlocked.Exchange(ref _userTop, null);
-        Envelope? head = null;
-        while (top is not null)
-        {
-            var next = top.Next;
-            top.Next = head;
-            head = top;
-            top = next;
-        }
-
-        _pendingHead = head;
-        return head;
-    }
+    private MailboxNode? TakeBatch() => _pendingHead = MailboxNode.TakeAll(ref _userTop);
 
     private void ProcessSystemMessages()
     {
-        while (true)
+        while (MailboxNode.TakeAll(ref _systemTop) is { } head)
         {
-            var top = Interlocked.Exchange(ref _systemTop, null);
-            if (top is null)
+            for (var node = head; node is not null;)
             {
-                return;
-            }
-
-            SystemMessage? head = null;
-            while (top is not null)
-            {
-                var next = top.Next;
-                top.Next = head;
-                head = top;
-                top = next;
-            }
-
-            while (head is not null)
-            {
-                var next = head.Next;
-                head.Next = null;
-                HandleSystemMessage(head);
-                head = next;
+                var next = node.Next;
+                node.Next = null;
+                HandleSystemMessage(Unsafe.As<SystemMessage>(node));
+                node = next;
             }
         }
     }
@@ -207,14 +150,15 @@ internal sealed partial class ActorCell
     {
         while (true)
         {
-            var envelope = _pendingHead ?? TakeBatch();
-            if (envelope is null)
+            var node = _pendingHead ?? TakeBatch();
+            if (node is null)
             {
                 return;
             }
 
-            _pendingHead = envelope.Next;
-            envelope.Next = null;
+            _pendingHead = node.Next;
+            node.Next = null;
+            var envelope = Unsafe.As<Envelope>(node);
             if (envelope.Message is not IAutoReceivedMessage || envelope.Message is PoisonPill or Kill)
             {
                 _system.PublishDeadLetter(new DeadLetter(envelope.Message, envelope.Sender, this));

@@ -4,10 +4,7 @@ namespace ActorHeartbeat.Actors.Internal;
 /// A supervision or death-watch message. Each instance is its own queue node, so it must be sent
 /// once only.
 /// </summary>
-internal abstract class SystemMessage
-{
-    internal SystemMessage? Next;
-}
+internal abstract class SystemMessage : MailboxNode;
 
 /// <summary>Child → parent: the child failed and is suspended until the parent's directive.</summary>
 internal sealed class Failed(ActorCell child, Exception cause) : SystemMessage
