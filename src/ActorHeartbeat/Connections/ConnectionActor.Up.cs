@@ -158,11 +158,22 @@ internal sealed partial class ConnectionActor
         _gate.Pipe(new ValueTask(closing), Self, CloseDone.Instance, static _ => CloseDone.Instance);
     }
 
+    /// <summary>
+    /// Reported down, closing the socket. The supervisor may still forward sends it made before it saw the
+    /// down: they go back to it. The actor stops once the socket is closed and — since it had been up —
+    /// the supervisor confirmed with <see cref="DownSeen"/> that nothing more comes; stopping earlier would
+    /// turn such a send into a dead letter, lost without a word.
+    /// </summary>
     private void Closing()
     {
         Receive<CloseDone>(_ => FinishClose(abort: false));
         Receive<CloseTimedOut>(_ => FinishClose(abort: true));
-        Receive<SendOnConnection>(s => Context.Parent.Tell(new ConnectionDown(DisconnectReason.Shutdown, "closing", [s.Message]), Self));
+        Receive<SendOnConnection>(s => Context.Parent.Tell(new SendReturned(s.Message), Self));
+        Receive<DownSeen>(_ =>
+        {
+            _downSeen = true;
+            StopWhenDone();
+        });
         ReceiveAny(_ => { });
     }
 
@@ -180,7 +191,16 @@ internal sealed partial class ConnectionActor
             _connection = null;
         }
 
-        Context.Stop(Self);
+        _closed = true;
+        StopWhenDone();
+    }
+
+    private void StopWhenDone()
+    {
+        if (_closed && (_downSeen || !_wasUp))
+        {
+            Context.Stop(Self);
+        }
     }
 
     /// <summary>The close code to send, or null when the socket is already broken and only an abort makes sense.</summary>

@@ -35,6 +35,9 @@ internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private HeartbeatMonitor? _monitor;
     private bool _sending;
     private bool _reportedDown;
+    private bool _wasUp;
+    private bool _downSeen;
+    private bool _closed;
 
     public ConnectionActor(ConnectionSettings settings, IWebSocketTransport transport, IRandomSource random)
     {
@@ -113,6 +116,7 @@ internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     {
         Timers.Cancel(ConnectTimeoutKey);
         _connection = _claimed = connected.Connection;
+        _wasUp = true;
         _monitor = new HeartbeatMonitor(_settings.Heartbeat);
         Become(Up);
 

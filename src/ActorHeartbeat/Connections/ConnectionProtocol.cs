@@ -20,6 +20,12 @@ internal sealed record ConnectionPingSent(long Sequence);
 /// <summary>A heartbeat ping was answered after <paramref name="RoundTrip"/>.</summary>
 internal sealed record ConnectionRoundTrip(long Sequence, TimeSpan RoundTrip);
 
+/// <summary>
+/// A send that reached the actor after it had reported down (the supervisor forwarded it before it saw
+/// the down); it goes back to the supervisor's buffer instead of being lost.
+/// </summary>
+internal sealed record SendReturned(OutboundMessage Message);
+
 // What the supervisor tells a connection actor.
 
 /// <summary>Send a message (queued behind earlier ones).</summary>
@@ -27,3 +33,12 @@ internal sealed record SendOnConnection(OutboundMessage Message);
 
 /// <summary>Close gracefully and stop, reporting <paramref name="Reason"/>.</summary>
 internal sealed record CloseConnection(DisconnectReason Reason);
+
+/// <summary>
+/// The supervisor saw the down of a connection that had been up and sends it nothing more: every send
+/// it forwarded came before this, so the actor may stop once closed without leaving one unanswered.
+/// </summary>
+internal sealed record DownSeen
+{
+    public static DownSeen Instance { get; } = new();
+}

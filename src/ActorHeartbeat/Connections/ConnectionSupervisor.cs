@@ -59,6 +59,10 @@ internal sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             }
         });
         Receive<SendCommand>(s => Send(new PendingSend(s.Message, Sender)));
+
+        // From a former attempt (not current): a send it got after its down. Its sender is not known any
+        // more, so a later refusal is counted as dropped. It goes behind sends made since the down was seen.
+        Receive<SendReturned>(r => Send(new PendingSend(r.Message, null)));
         Receive<StopConnection>(s => StopGracefully(s.Reason));
         Receive<ConnectionUp>(_ => { });
         Receive<ConnectionDown>(_ => { });
@@ -118,6 +122,13 @@ internal sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     private void OnDown(ConnectionDown down)
     {
+        if (_up)
+        {
+            // Sends forwarded before this down was seen may still reach it; it returns them, and stops
+            // only after this confirms that no more come.
+            _connection!.Tell(DownSeen.Instance, Self);
+        }
+
         _up = false;
         Timers.Cancel(StableKey);
         _connection = null;

@@ -1,3 +1,4 @@
+using ActorHeartbeat.Testing;
 using System.Text;
 
 namespace ActorHeartbeat.Hocon.Tests.Differential;
@@ -11,7 +12,7 @@ public sealed class DifferentialTests(DifferentialRun run) : IClassFixture<Diffe
     [SkippableFact]
     public void EveryCase_MatchesTheReference_ExceptKnownDifferences()
     {
-        Peers.RequireOrSkip(ReferenceImplementation.MissingPeerReason());
+        RequiredPeers.RequireOrSkip(ReferenceImplementation.MissingPeerReason());
         var report = new StringBuilder();
         int mismatches = 0;
 
@@ -46,7 +47,7 @@ public sealed class DifferentialTests(DifferentialRun run) : IClassFixture<Diffe
     [SkippableFact]
     public void KnownDifferences_StillDifferFromTheReference()
     {
-        Peers.RequireOrSkip(ReferenceImplementation.MissingPeerReason());
+        RequiredPeers.RequireOrSkip(ReferenceImplementation.MissingPeerReason());
         var stale = new List<string>();
         foreach (string name in KnownDifferences.Table.Keys)
         {

@@ -3,6 +3,7 @@ using ActorHeartbeat.Connections;
 using ActorHeartbeat.Core;
 using ActorHeartbeat.Registry;
 using ActorHeartbeat.Settings;
+using ActorHeartbeat.Tests.Support;
 using ActorHeartbeat.TestKit;
 using ActorHeartbeat.Transport;
 
@@ -93,10 +94,5 @@ public abstract class ConnectionHarness : TestKit.TestKit
     {
         Manager.Tell(new LivenessRegistry.GetLiveness(id), TestActor);
         return Assert.Single(ExpectMsg<LivenessSnapshot>().Connections);
-    }
-
-    protected sealed class FixedRandom(double sample) : IRandomSource
-    {
-        public double NextDouble() => sample;
     }
 }

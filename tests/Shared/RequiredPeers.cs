@@ -1,7 +1,11 @@
-namespace ActorHeartbeat.Hocon.Tests.Differential;
+namespace ActorHeartbeat.Testing;
 
-/// <summary>The rule for tests that need an external peer: skip when it is missing, unless AHB_REQUIRE_PEERS=1.</summary>
-internal static class Peers
+/// <summary>
+/// The rule for tests that need an external peer (Java and Lightbend Config, Python websockets): skip with
+/// the reason when it is missing, unless AHB_REQUIRE_PEERS=1 (as in .ci/run), which makes it a failure.
+/// Compiled into every test project from tests/Shared.
+/// </summary>
+internal static class RequiredPeers
 {
     public const string RequireVariable = "AHB_REQUIRE_PEERS";
 
