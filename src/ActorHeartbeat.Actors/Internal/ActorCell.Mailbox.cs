@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ActorHeartbeat.Actors.Dispatch;
 using ActorHeartbeat.Actors.Events;
 
 namespace ActorHeartbeat.Actors.Internal;
@@ -12,6 +13,11 @@ namespace ActorHeartbeat.Actors.Internal;
 /// </summary>
 internal sealed partial class ActorCell
 {
+    private const int MaxHandoffs = 64;
+
+    [ThreadStatic]
+    private static ActorCell? t_handoff;
+
     private MailboxNode? _userTop;
     private MailboxNode? _systemTop;
     private MailboxNode? _pendingHead;
@@ -41,12 +47,54 @@ internal sealed partial class ActorCell
     {
         if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
-            _system.Executor.Schedule(this);
+            if (t_current is not null && _system.Executor is ThreadPoolExecutor && Thread.CurrentThread.IsThreadPoolThread)
+            {
+                // Woken from inside a turn on a pool thread: run right after that turn on this thread
+                // instead of queueing a work item. One slot; an earlier occupant goes to the pool.
+                var earlier = t_handoff;
+                t_handoff = this;
+                if (earlier is not null)
+                {
+                    earlier._system.Executor.Schedule(earlier);
+                }
+            }
+            else
+            {
+                _system.Executor.Schedule(this);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A work item: this actor's turn, then the turns handed off to this thread by the turns before
+    /// (at most <see cref="MaxHandoffs"/>, then the next one goes to the pool's global queue so other
+    /// queued work gets its share).
+    /// </summary>
+    public void Execute()
+    {
+        var cell = this;
+        for (var handoffs = 0; ; handoffs++)
+        {
+            cell.RunTurn();
+            var next = t_handoff;
+            if (next is null)
+            {
+                return;
+            }
+
+            t_handoff = null;
+            if (handoffs == MaxHandoffs)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(next, preferLocal: false);
+                return;
+            }
+
+            cell = next;
         }
     }
 
     /// <summary>One turn of the actor.</summary>
-    public void Execute()
+    private void RunTurn()
     {
         var previous = t_current;
         t_current = this;
