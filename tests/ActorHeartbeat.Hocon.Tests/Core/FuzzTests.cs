@@ -46,7 +46,7 @@ public sealed class FuzzTests : IDisposable
     public void MutatedFiles_OnlyEverRaiseHoconException()
     {
         var random = new SplitMix64(20_240_917);
-        var options = new HoconParseOptions { BaseDirectory = _dir.Root, Environment = name => name == "HOME" ? "/home/fuzz" : null };
+        var options = new HoconParseOptions { BaseDirectory = _dir.Root, Environment = name => name == "HOME" ? "/srv/fuzz" : null };
         var accepted = 0;
         var rejected = 0;
         for (var i = 0; i < Cases; i++)
