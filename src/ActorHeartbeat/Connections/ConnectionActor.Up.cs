@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using ActorHeartbeat.Core;
+using ActorHeartbeat.Registry;
 using ActorHeartbeat.Transport;
 
 namespace ActorHeartbeat.Connections;
@@ -77,7 +78,7 @@ internal sealed partial class ConnectionActor
                     break;
                 case HeartbeatDecision.SendPing ping:
                     SendFirst(OutboundMessage.OfText(ping.Payload));
-                    Context.Parent.Tell(new ConnectionPingSent(ping.Sequence), Self);
+                    _registry.Tell(new LivenessRegistry.PingSent(_settings.Id));
                     break;
                 case HeartbeatDecision.SendReply reply:
                     SendFirst(OutboundMessage.OfText(reply.Payload));
@@ -92,7 +93,7 @@ internal sealed partial class ConnectionActor
                     Timers.StartSingleTimer(IdleKey, IdleCheck.Instance, idle.After);
                     break;
                 case HeartbeatDecision.RoundTripMeasured measured:
-                    Context.Parent.Tell(new ConnectionRoundTrip(measured.Sequence, measured.RoundTrip), Self);
+                    _registry.Tell(new LivenessRegistry.RoundTripSampled(_settings.Id, measured.RoundTrip, _time.GetUtcNow()));
                     break;
                 case HeartbeatDecision.DeclareDead dead:
                     Fail(dead.Reason, dead.Detail);
@@ -124,16 +125,21 @@ internal sealed partial class ConnectionActor
 
     private void PumpSends()
     {
-        if (_sending || _connection is null || _reportedDown || !_outbound.TryDequeue(out var next))
+        while (!_sending && _connection is not null && !_reportedDown && _outbound.TryDequeue(out var next))
         {
-            return;
-        }
+            var send = next.IsText
+                ? _connection.SendTextAsync(next.Text!, CancellationToken.None)
+                : _connection.SendBinaryAsync(next.Binary, CancellationToken.None);
+            if (send.IsCompletedSuccessfully)
+            {
+                // Completed at once (the usual case): consume it and go on without a turn of its own.
+                send.GetAwaiter().GetResult();
+                continue;
+            }
 
-        _sending = true;
-        var send = next.IsText
-            ? _connection.SendTextAsync(next.Text!, CancellationToken.None)
-            : _connection.SendBinaryAsync(next.Binary, CancellationToken.None);
-        _gate.Pipe(send, Self, SendDone.Instance, static e => new SendFailed(e));
+            _sending = true;
+            _gate.Pipe(send, Self, SendDone.Instance, static e => new SendFailed(e));
+        }
     }
 
     private void BeginClose(DisconnectReason reason)

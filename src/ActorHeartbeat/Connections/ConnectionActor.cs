@@ -25,6 +25,7 @@ internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private readonly ConnectionSettings _settings;
     private readonly IWebSocketTransport _transport;
     private readonly IRandomSource _random;
+    private readonly IActorRef _registry;
     private readonly TimeProvider _time;
     private readonly long _epoch;
     private readonly Queue<OutboundMessage> _outbound = new();
@@ -39,11 +40,12 @@ internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private bool _downSeen;
     private bool _closed;
 
-    public ConnectionActor(ConnectionSettings settings, IWebSocketTransport transport, IRandomSource random)
+    public ConnectionActor(ConnectionSettings settings, IWebSocketTransport transport, IRandomSource random, IActorRef registry)
     {
         _settings = settings;
         _transport = transport;
         _random = random;
+        _registry = registry;
         _time = Context.System.TimeProvider;
         _epoch = _time.GetTimestamp();
         Connecting();
@@ -51,8 +53,9 @@ internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(ConnectionSettings settings, IWebSocketTransport transport, IRandomSource random) =>
-        Actors.Props.Create(() => new ConnectionActor(settings, transport, random));
+    /// <summary>Props for one attempt; ping counts and round trips go straight to <paramref name="registry"/> (one hop on the hot path).</summary>
+    public static Props Props(ConnectionSettings settings, IWebSocketTransport transport, IRandomSource random, IActorRef registry) =>
+        Actors.Props.Create(() => new ConnectionActor(settings, transport, random, registry));
 
     private TimeSpan Now => _time.GetElapsedTime(_epoch);
 

@@ -14,12 +14,6 @@ internal sealed record ConnectionDown(DisconnectReason Reason, string Detail, IR
 /// <summary>An application message arrived (heartbeat traffic is not reported).</summary>
 internal sealed record ConnectionInbound(InboundMessage Message);
 
-/// <summary>A heartbeat ping was sent.</summary>
-internal sealed record ConnectionPingSent(long Sequence);
-
-/// <summary>A heartbeat ping was answered after <paramref name="RoundTrip"/>.</summary>
-internal sealed record ConnectionRoundTrip(long Sequence, TimeSpan RoundTrip);
-
 /// <summary>
 /// A send that reached the actor after it had reported down (the supervisor forwarded it before it saw
 /// the down); it goes back to the supervisor's buffer instead of being lost.

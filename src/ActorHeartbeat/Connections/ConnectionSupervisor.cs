@@ -46,8 +46,6 @@ internal sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Receive<ConnectionUp>(_ => IsCurrent(), OnUp);
         Receive<ConnectionDown>(_ => IsCurrent(), OnDown);
         Receive<ConnectionInbound>(_ => IsCurrent(), m => Context.Parent.Tell(new InboundReceived(_settings.Id, m.Message)));
-        Receive<ConnectionRoundTrip>(_ => IsCurrent(), r => _registry.Tell(new LivenessRegistry.RoundTripSampled(_settings.Id, r.RoundTrip, Wall)));
-        Receive<ConnectionPingSent>(_ => IsCurrent(), _ => _registry.Tell(new LivenessRegistry.PingSent(_settings.Id)));
         Receive<Terminated>(OnTerminated);
         Receive<Reconnect>(_ => RequestAttempt());
         Receive<ReconnectLimiter.Permit>(_ => StartAttempt());
@@ -67,8 +65,6 @@ internal sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Receive<ConnectionUp>(_ => { });
         Receive<ConnectionDown>(_ => { });
         Receive<ConnectionInbound>(_ => { });
-        Receive<ConnectionRoundTrip>(_ => { });
-        Receive<ConnectionPingSent>(_ => { });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -104,7 +100,7 @@ internal sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
         _attempt++;
         Report(ConnectionEventKind.Connecting, attempt: _attempt);
-        _connection = Context.Watch(Context.ActorOf(ConnectionActor.Props(_settings, _transport, _random), $"attempt-{_attempt}"));
+        _connection = Context.Watch(Context.ActorOf(ConnectionActor.Props(_settings, _transport, _random, _registry), $"attempt-{_attempt}"));
     }
 
     private void OnUp(ConnectionUp up)

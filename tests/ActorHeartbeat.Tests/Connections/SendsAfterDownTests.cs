@@ -32,7 +32,7 @@ public sealed class SendsAfterDownTests : TestKit.TestKit
     public void ASendArrivingAfterTheDown_ComesBack_AndTheActorStopsOnlyOnceItsSupervisorSawTheDown()
     {
         var parent = CreateTestProbe("parent");
-        var wrapper = Sys.ActorOf(Props.Create(() => new ParentOf(ConnectionActor.Props(Settings, _transport, new FixedRandom(0.0)), parent)), "wrapper");
+        var wrapper = Sys.ActorOf(Props.Create(() => new ParentOf(ConnectionActor.Props(Settings, _transport, new FixedRandom(0.0), CreateTestProbe("registry")), parent)), "wrapper");
         parent.ExpectMsg<ConnectionUp>();
 
         // The runtime's keepalive abort: no close handshake, so the socket is closed at once.
