@@ -53,6 +53,36 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>
+    /// Takes the separator after a field or an array element — a comma, or newlines optionally followed by
+    /// one comma — and the blank space after it; returns the last separator token taken, or null when
+    /// none follows.
+    /// </summary>
+    private Token? TakeSeparator()
+    {
+        var token = Peek();
+        if (token.Kind == TokenKind.Comma)
+        {
+            Take();
+            SkipBlank();
+            return token;
+        }
+
+        if (token.Kind != TokenKind.Newline)
+        {
+            return null;
+        }
+
+        SkipBlank();
+        if (Peek().Kind == TokenKind.Comma)
+        {
+            token = Take();
+            SkipBlank();
+        }
+
+        return token;
+    }
+
     private HoconObject ParseRoot()
     {
         SkipBlank();
@@ -106,28 +136,15 @@ internal sealed partial class Parser
 
             var key = ParseFieldOrInclude(target, objectPath);
             SkipWhitespace();
-            token = Peek();
-            switch (token.Kind)
+            if (TakeSeparator() is null)
             {
-                case TokenKind.Comma:
-                    Take();
-                    SkipBlank();
-                    break;
-                case TokenKind.Newline:
-                    SkipBlank();
-                    if (Peek().Kind == TokenKind.Comma)
-                    {
-                        Take();
-                        SkipBlank();
-                    }
-
-                    break;
-                case TokenKind.CloseBrace or TokenKind.EndOfFile:
-                    break;
-                default:
+                token = Peek();
+                if (token.Kind is not (TokenKind.CloseBrace or TokenKind.EndOfFile))
+                {
                     throw HoconException.At(
                         token.Origin,
                         $"expected ',' or a newline after {key}, found {token.Describe()} (put the value in double quotes if it is meant as text)");
+                }
             }
         }
     }
@@ -332,23 +349,10 @@ internal sealed partial class Parser
 
             items.Add(ParseValue(null, previous));
             SkipWhitespace();
-            previous = Peek();
+            previous = TakeSeparator() ?? Peek();
             switch (previous.Kind)
             {
-                case TokenKind.Comma:
-                    Take();
-                    SkipBlank();
-                    break;
-                case TokenKind.Newline:
-                    SkipBlank();
-                    if (Peek().Kind == TokenKind.Comma)
-                    {
-                        previous = Take();
-                        SkipBlank();
-                    }
-
-                    break;
-                case TokenKind.CloseBracket:
+                case TokenKind.Comma or TokenKind.Newline or TokenKind.CloseBracket:
                     break;
                 case TokenKind.EndOfFile:
                     throw HoconException.At(open.Origin, "unterminated array: this '[' is never closed (the file ended first)");
