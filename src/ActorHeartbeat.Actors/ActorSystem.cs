@@ -1,6 +1,7 @@
 using ActorHeartbeat.Actors.Dispatch;
 using ActorHeartbeat.Actors.Events;
 using ActorHeartbeat.Actors.Internal;
+using ActorHeartbeat.Actors.Timers;
 
 namespace ActorHeartbeat.Actors;
 
@@ -28,6 +29,11 @@ public sealed class ActorSystem : IDisposable, IAsyncDisposable
         Throughput = settings.Throughput;
         TimeProvider = settings.TimeProvider;
         Executor = settings.Executor;
+        if (settings.SharedTimerQueue ?? ReferenceEquals(settings.TimeProvider, TimeProvider.System))
+        {
+            TimerQueue = new TimerQueue(settings.TimeProvider);
+        }
+
         _startTimestamp = TimeProvider.GetTimestamp();
         EventStream = new EventStream();
         var rootPath = ActorPath.Root(name);
@@ -70,6 +76,9 @@ public sealed class ActorSystem : IDisposable, IAsyncDisposable
     internal int Throughput { get; }
 
     internal IActorExecutor Executor { get; }
+
+    /// <summary>The shared queue of actor timers; null when each actor timer has a clock timer of its own.</summary>
+    internal TimerQueue? TimerQueue { get; }
 
     internal ActorCell SystemGuardian { get; }
 
@@ -159,6 +168,7 @@ public sealed class ActorSystem : IDisposable, IAsyncDisposable
     internal void OnRootTerminated()
     {
         Scheduler.CancelAll();
+        TimerQueue?.Dispose();
         _isTerminated = true;
         _terminated.TrySetResult();
     }

@@ -26,6 +26,16 @@ public sealed class ActorSystemSettings
     /// <summary>Runs mailbox turns; the thread pool unless a test kit supplies its own.</summary>
     internal IActorExecutor Executor { get; init; } = ThreadPoolExecutor.Instance;
 
+    /// <summary>
+    /// Whether actor timers share one queue per system driven by a single clock timer (true) or each
+    /// get a timer of their own from the clock (false). Null (the default) chooses the shared queue for
+    /// <see cref="TimeProvider.System"/>, where one timer per actor timer makes .NET's timer queue the
+    /// main cost, and own timers for any other clock: a virtual clock then orders and interleaves every
+    /// actor timer exactly as it defines (a test kit's clock, for example, lets the actors settle after
+    /// each single firing, which one shared timer cannot give for timers due at the same instant).
+    /// </summary>
+    internal bool? SharedTimerQueue { get; init; }
+
     internal void Validate()
     {
         if (Throughput < 1)

@@ -66,7 +66,7 @@ public sealed class EventStream
             if (subscriber is ActorCell cell)
             {
                 // Bypasses the terminated-system check: events raised during shutdown are not errors.
-                cell.Enqueue(new Envelope(@event, null));
+                cell.Enqueue(@event, null);
             }
             else
             {

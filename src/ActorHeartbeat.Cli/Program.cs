@@ -21,8 +21,10 @@ internal static class Program
     {
         var root = new RootCommand(
             "Keeps WebSocket connections alive and honest: heartbeats, supervised reconnects, a live registry.");
+        root.Subcommands.Add(Demo.DemoCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

@@ -16,7 +16,7 @@ internal static class Program
           hocon [--quick] [--connections N]   parse + resolve a generated config, beside Lightbend Config 1.3.1
           actors [--quick] [--rounds N] [--only a,b,c,d,e] | actors bdn [...]
                                               actor kernel beside hand-written Channel<T> + async loops
-          keepalive-client --mode app|platform --n N --interval S --timeout S --ports P,... [--host H] [--max-seconds S]
+          keepalive-client --mode app|platform --n N --interval S --timeout S --ports P,... [--host H] [--max-seconds S] [--diag-seconds S]
                                               ActorHeartbeat as a client of the shared keepalive harness (shared/bench)
         """;
 

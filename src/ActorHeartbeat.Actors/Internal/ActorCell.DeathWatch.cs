@@ -62,7 +62,7 @@ internal sealed partial class ActorCell
         if (watching.TryGetValue(actor, out var queued) && !queued)
         {
             watching[actor] = true;
-            Enqueue(new Envelope(new Terminated(actor), actor));
+            Enqueue(new Terminated(actor), actor);
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed partial class ActorCell
         }
     }
 
-    private void Invoke(Envelope envelope)
+    private void Invoke(in Envelope envelope)
     {
         var message = envelope.Message;
         _currentSender = envelope.Sender;

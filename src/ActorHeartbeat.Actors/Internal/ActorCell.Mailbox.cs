@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ActorHeartbeat.Actors.Dispatch;
 using ActorHeartbeat.Actors.Events;
@@ -5,11 +6,12 @@ using ActorHeartbeat.Actors.Events;
 namespace ActorHeartbeat.Actors.Internal;
 
 /// <summary>
-/// The mailbox: two lock-free stacks (ordinary and system messages) that producers push onto, and a
-/// private FIFO list that the running turn refills by taking a whole stack at once and reversing it.
-/// A scheduled flag makes sure at most one turn runs at a time; a turn processes all system
-/// messages and up to <see cref="ActorSystemSettings.Throughput"/> ordinary messages, then yields.
-/// An empty mailbox holds no queue object at all.
+/// The mailbox: ordinary messages go by value (no allocation per message) into a lock-free queue of
+/// growing ring segments, created on the first message so an actor that never receives one holds no
+/// queue; system messages go onto a lock-free stack of their own nodes, which the running turn takes
+/// whole and reverses. A scheduled flag makes sure at most one turn runs at a time; a turn processes
+/// all system messages and up to <see cref="ActorSystemSettings.Throughput"/> ordinary messages,
+/// then yields.
 /// </summary>
 internal sealed partial class ActorCell
 {
@@ -18,23 +20,34 @@ internal sealed partial class ActorCell
     [ThreadStatic]
     private static ActorCell? t_handoff;
 
-    private MailboxNode? _userTop;
+    private ConcurrentQueue<Envelope>? _userQueue;
     private MailboxNode? _systemTop;
-    private MailboxNode? _pendingHead;
     private int _scheduled;
 
     public void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         _system.EnsureNotTerminated(message, this);
-        Enqueue(new Envelope(message, sender));
+        Enqueue(message, sender);
     }
 
     /// <summary>Enqueues without the terminated-system check (timers and internal notifications).</summary>
-    internal void Enqueue(Envelope envelope)
+    internal void Enqueue(object message, IActorRef? sender)
     {
-        MailboxNode.Push(ref _userTop, envelope);
+        (Volatile.Read(ref _userQueue) ?? CreateUserQueue()).Enqueue(new Envelope(message, sender));
         ScheduleIfIdle();
+    }
+
+    /// <summary>Messages waiting in the ordinary queue (a snapshot; for tests and diagnostics).</summary>
+    internal int PendingMessageCount => Volatile.Read(ref _userQueue)?.Count ?? 0;
+
+    /// <summary>Whether the ordinary queue exists yet (it is created by the first message).</summary>
+    internal bool HasMessageQueue => Volatile.Read(ref _userQueue) is not null;
+
+    private ConcurrentQueue<Envelope> CreateUserQueue()
+    {
+        var queue = new ConcurrentQueue<Envelope>();
+        return Interlocked.CompareExchange(ref _userQueue, queue, null) ?? queue;
     }
 
     public void SendSystemMessage(SystemMessage message)
@@ -47,6 +60,11 @@ internal sealed partial class ActorCell
     {
         if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
+            if (TryJoinWakeBatch())
+            {
+                return;
+            }
+
             if (t_current is not null && _system.Executor is ThreadPoolExecutor && Thread.CurrentThread.IsThreadPoolThread)
             {
                 // Woken from inside a turn on a pool thread: run right after that turn on this thread
@@ -147,23 +165,25 @@ internal sealed partial class ActorCell
         }
 
         var state = Volatile.Read(ref _state);
-        return state is StateRunning or StateDead && (_pendingHead is not null || Volatile.Read(ref _userTop) is not null);
+        return state is StateRunning or StateDead && Volatile.Read(ref _userQueue) is { IsEmpty: false };
     }
 
     private void ProcessMessages()
     {
+        if (Volatile.Read(ref _userQueue) is not { } queue)
+        {
+            return;
+        }
+
         var throughput = _system.Throughput;
         for (var n = 0; n < throughput; n++)
         {
-            var node = _pendingHead ?? TakeBatch();
-            if (node is null)
+            if (!queue.TryDequeue(out var envelope))
             {
                 return;
             }
 
-            _pendingHead = node.Next;
-            node.Next = null;
-            Invoke(Unsafe.As<Envelope>(node));
+            Invoke(envelope);
 
             if (Volatile.Read(ref _systemTop) is not null)
             {
@@ -176,9 +196,6 @@ internal sealed partial class ActorCell
             }
         }
     }
-
-    /// <summary>Takes everything pushed so far, oldest first. Only called when the private list is empty.</summary>
-    private MailboxNode? TakeBatch() => _pendingHead = MailboxNode.TakeAll(ref _userTop);
 
     private void ProcessSystemMessages()
     {
@@ -196,17 +213,13 @@ internal sealed partial class ActorCell
 
     private void DrainToDeadLetters()
     {
-        while (true)
+        if (Volatile.Read(ref _userQueue) is not { } queue)
         {
-            var node = _pendingHead ?? TakeBatch();
-            if (node is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            _pendingHead = node.Next;
-            node.Next = null;
-            var envelope = Unsafe.As<Envelope>(node);
+        while (queue.TryDequeue(out var envelope))
+        {
             if (envelope.Message is not IAutoReceivedMessage || envelope.Message is PoisonPill or Kill)
             {
                 _system.PublishDeadLetter(new DeadLetter(envelope.Message, envelope.Sender, this));

@@ -1,7 +1,7 @@
 namespace ActorHeartbeat.Actors.Internal;
 
-/// <summary>An ordinary message with its sender; also the mailbox's queue node.</summary>
-internal sealed class Envelope(object message, IActorRef? sender) : MailboxNode
+/// <summary>An ordinary message with its sender, stored by value in the mailbox's queue.</summary>
+internal readonly struct Envelope(object message, IActorRef? sender)
 {
     public readonly object Message = message;
     public readonly IActorRef? Sender = sender;

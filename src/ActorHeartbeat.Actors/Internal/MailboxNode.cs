@@ -1,8 +1,8 @@
 namespace ActorHeartbeat.Actors.Internal;
 
 /// <summary>
-/// A node of the mailbox's lock-free stacks (ordinary envelopes and system messages alike): producers
-/// push with a CAS; the running turn takes a whole stack at once and reverses it into arrival order.
+/// A node of the mailbox's lock-free system-message stack: producers push with a CAS; the running
+/// turn takes the whole stack at once and reverses it into arrival order.
 /// </summary>
 internal abstract class MailboxNode
 {

@@ -15,7 +15,23 @@ internal sealed class TimerEntry(ActorCell cell, object key, object message, boo
 
     public bool IsSingle { get; } = isSingle;
 
+    /// <summary>The entry's own clock timer when the system has no shared <see cref="TimerQueue"/>.</summary>
     public ITimer? Timer { get; set; }
 
-    public void Fire() => cell.Enqueue(new Envelope(this, null));
+    /// <summary>Set (by the owning actor only) once the entry is cancelled, replaced or a delivered single timer.</summary>
+    internal bool IsStopped;
+
+    /// <summary>Shared-queue bookkeeping, guarded by the queue's lock: the next due timestamp.</summary>
+    internal long DueTimestamp;
+
+    /// <summary>Shared-queue bookkeeping: the period in timestamp units (0 for a single timer).</summary>
+    internal long PeriodTimestamp;
+
+    /// <summary>Shared-queue bookkeeping: creation rank, which orders entries due at the same instant.</summary>
+    internal long Sequence;
+
+    /// <summary>Shared-queue bookkeeping: true while the entry waits in the queue.</summary>
+    internal bool IsQueued;
+
+    public void Fire() => cell.Enqueue(this, null);
 }

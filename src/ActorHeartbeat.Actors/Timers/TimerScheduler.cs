@@ -40,7 +40,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         ArgumentNullException.ThrowIfNull(key);
         if (_timers is not null && _timers.Remove(key, out var entry))
         {
-            entry.Timer?.Dispose();
+            Stop(entry);
         }
     }
 
@@ -53,7 +53,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 
         foreach (var entry in _timers.Values)
         {
-            entry.Timer?.Dispose();
+            Stop(entry);
         }
 
         _timers.Clear();
@@ -62,18 +62,32 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     /// <summary>True when <paramref name="entry"/> is still current (a fired single timer is then removed).</summary>
     internal bool TryConsume(TimerEntry entry)
     {
-        if (_timers is null || !_timers.TryGetValue(entry.Key, out var current) || !ReferenceEquals(current, entry))
+        // An entry is stopped exactly when it leaves the dictionary, so no lookup is needed here.
+        if (entry.IsStopped)
         {
             return false;
         }
 
         if (entry.IsSingle)
         {
-            _timers.Remove(entry.Key);
-            entry.Timer?.Dispose();
+            _timers!.Remove(entry.Key);
+            Stop(entry);
         }
 
         return true;
+    }
+
+    private void Stop(TimerEntry entry)
+    {
+        entry.IsStopped = true;
+        if (entry.Timer is { } timer)
+        {
+            timer.Dispose();
+        }
+        else
+        {
+            cell.System.TimerQueue?.Remove(entry);
+        }
     }
 
     private static void Check(TimeSpan value, string name, bool allowZero)
@@ -101,6 +115,11 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         Cancel(key);
         var entry = new TimerEntry(cell, key, message, period == Timeout.InfiniteTimeSpan);
         (_timers ??= []).Add(key, entry);
+        if (cell.System.TimerQueue is { } queue)
+        {
+            queue.Add(entry, due, period);
+            return;
+        }
 
         // The timer must not capture the actor's ExecutionContext (async locals would leak into callbacks).
         var suppress = !ExecutionContext.IsFlowSuppressed();

@@ -13,9 +13,17 @@ internal sealed class EventSink : ReceiveActor
             output.WriteLine(format(e));
             output.Flush();
         });
+        Receive<Line>(line =>
+        {
+            output.WriteLine(line.Text);
+            output.Flush();
+        });
         Receive<Flush>(_ => Sender.Tell(Flush.Instance));
         ReceiveAny(_ => { });
     }
+
+    /// <summary>A line formatted elsewhere, written in its turn among the events.</summary>
+    public sealed record Line(string Text);
 
     /// <summary>Answered once every event sent to the sink before it has been written.</summary>
     public sealed record Flush

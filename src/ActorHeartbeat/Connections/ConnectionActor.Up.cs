@@ -8,33 +8,45 @@ namespace ActorHeartbeat.Connections;
 /// <summary>The up state: receive, send, heartbeat decisions.</summary>
 internal sealed partial class ConnectionActor
 {
-    private void Up()
+    private bool Up(object message)
     {
-        Receive<Received>(r => OnReceived(r.Message));
-        Receive<ReceiveFailed>(f => Fail(TransportErrors.Classify(f.Error), TransportErrors.Describe(f.Error)));
-        Receive<SendOnConnection>(s =>
+        switch (message)
         {
-            _outbound.Enqueue(s.Message);
-            PumpSends();
-        });
-        Receive<SendDone>(_ =>
-        {
-            _sending = false;
-            PumpSends();
-        });
-        Receive<SendFailed>(f => Fail(TransportErrors.Classify(f.Error), TransportErrors.Describe(f.Error)));
-        Receive<HeartbeatTick>(_ => Apply(_monitor!.Tick(Now, _time.GetUtcNow().ToUnixTimeMilliseconds())));
-        Receive<PongDeadline>(d => Apply(_monitor!.PongDeadlineElapsed(d.Sequence, Now)));
-        Receive<IdleCheck>(_ => Apply(_monitor!.IdleCheckElapsed(Now)));
-        Receive<CloseConnection>(c => Fail(c.Reason, "closed by request"));
+            case Received r:
+                OnReceived(r.Message);
+                return true;
+            case HeartbeatTick:
+                Apply(_monitor!.Tick(Now, _time.GetUtcNow().ToUnixTimeMilliseconds()));
+                return true;
+            case PongDeadline d:
+                Apply(_monitor!.PongDeadlineElapsed(d.Sequence, Now));
+                return true;
+            case ReceiveFailed f:
+                Fail(TransportErrors.Classify(f.Error), TransportErrors.Describe(f.Error));
+                return true;
+            case SendOnConnection s:
+                _outbound.Enqueue(s.Message);
+                PumpSends();
+                return true;
+            case SendDone:
+                _sending = false;
+                PumpSends();
+                return true;
+            case SendFailed f:
+                Fail(TransportErrors.Classify(f.Error), TransportErrors.Describe(f.Error));
+                return true;
+            case IdleCheck:
+                Apply(_monitor!.IdleCheckElapsed(Now));
+                return true;
+            case CloseConnection c:
+                Fail(c.Reason, "closed by request");
+                return true;
+            default:
+                return false;
+        }
     }
 
-    private void ReceiveNext() =>
-        _gate.Pipe(
-            _connection!.ReceiveAsync(_settings.MaxMessageSize, CancellationToken.None),
-            Self,
-            static m => new Received(m),
-            static e => new ReceiveFailed(e));
+    private void ReceiveNext() => (_receiver ??= new Receiver(_connection!, _settings.MaxMessageSize, _gate, Self)).Next();
 
     private void OnReceived(InboundMessage message)
     {
@@ -151,7 +163,7 @@ internal sealed partial class ConnectionActor
             return;
         }
 
-        Become(Closing);
+        _phase = Phase.Closing;
         var status = CloseStatusFor(reason);
         if (status is null)
         {
@@ -170,17 +182,26 @@ internal sealed partial class ConnectionActor
     /// the supervisor confirmed with <see cref="DownSeen"/> that nothing more comes; stopping earlier would
     /// turn such a send into a dead letter, lost without a word.
     /// </summary>
-    private void Closing()
+    private bool Closing(object message)
     {
-        Receive<CloseDone>(_ => FinishClose(abort: false));
-        Receive<CloseTimedOut>(_ => FinishClose(abort: true));
-        Receive<SendOnConnection>(s => Context.Parent.Tell(new SendReturned(s.Message), Self));
-        Receive<DownSeen>(_ =>
+        switch (message)
         {
-            _downSeen = true;
-            StopWhenDone();
-        });
-        ReceiveAny(_ => { });
+            case CloseDone:
+                FinishClose(abort: false);
+                break;
+            case CloseTimedOut:
+                FinishClose(abort: true);
+                break;
+            case SendOnConnection s:
+                Context.Parent.Tell(new SendReturned(s.Message), Self);
+                break;
+            case DownSeen:
+                _downSeen = true;
+                StopWhenDone();
+                break;
+        }
+
+        return true;
     }
 
     private void FinishClose(bool abort)

@@ -14,7 +14,7 @@ namespace ActorHeartbeat.Connections;
 /// the close handshake (bounded by close-timeout, then abort). It never outlives its socket, tasks or
 /// timers. Its supervisor creates a new one for each attempt.
 /// </summary>
-internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
+internal sealed partial class ConnectionActor : ActorBase, IWithTimers
 {
     private const string ConnectTimeoutKey = "connect-timeout";
     private const string TickKey = "tick";
@@ -34,6 +34,8 @@ internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private IWebSocketConnection? _connection;
     private IWebSocketConnection? _claimed;
     private HeartbeatMonitor? _monitor;
+    private Receiver? _receiver;
+    private Phase _phase;
     private bool _sending;
     private bool _reportedDown;
     private bool _wasUp;
@@ -48,7 +50,14 @@ internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         _registry = registry;
         _time = Context.System.TimeProvider;
         _epoch = _time.GetTimestamp();
-        Connecting();
+    }
+
+    /// <summary>The behaviour the actor is in; messages are dispatched by a switch (no handler objects per actor).</summary>
+    private enum Phase
+    {
+        Connecting,
+        Up,
+        Closing,
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -98,21 +107,38 @@ internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void Connecting()
+    /// <inheritdoc />
+    protected override bool Receive(object message) => _phase switch
     {
-        Receive<Connected>(OnConnected);
-        Receive<ConnectFailed>(f => Fail(DisconnectReason.ConnectFailed, TransportErrors.Describe(f.Error)));
-        Receive<ConnectTimedOut>(_ =>
+        Phase.Connecting => Connecting(message),
+        Phase.Up => Up(message),
+        _ => Closing(message),
+    };
+
+    private bool Connecting(object message)
+    {
+        switch (message)
         {
-            _attempt?.Abandon();
-            Fail(DisconnectReason.ConnectTimeout, $"no connection within {_settings.ConnectTimeout.TotalMilliseconds:0} ms");
-        });
-        Receive<SendOnConnection>(s => _outbound.Enqueue(s.Message));
-        Receive<CloseConnection>(c =>
-        {
-            _attempt?.Abandon();
-            Fail(c.Reason, "closed before the connection was up");
-        });
+            case Connected connected:
+                OnConnected(connected);
+                return true;
+            case ConnectFailed f:
+                Fail(DisconnectReason.ConnectFailed, TransportErrors.Describe(f.Error));
+                return true;
+            case ConnectTimedOut:
+                _attempt?.Abandon();
+                Fail(DisconnectReason.ConnectTimeout, $"no connection within {_settings.ConnectTimeout.TotalMilliseconds:0} ms");
+                return true;
+            case SendOnConnection s:
+                _outbound.Enqueue(s.Message);
+                return true;
+            case CloseConnection c:
+                _attempt?.Abandon();
+                Fail(c.Reason, "closed before the connection was up");
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void OnConnected(Connected connected)
@@ -121,7 +147,7 @@ internal sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         _connection = _claimed = connected.Connection;
         _wasUp = true;
         _monitor = new HeartbeatMonitor(_settings.Heartbeat);
-        Become(Up);
+        _phase = Phase.Up;
 
         // on-connect messages go first, before anything queued or buffered.
         var queued = _outbound.ToArray();

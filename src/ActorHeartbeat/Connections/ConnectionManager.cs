@@ -11,7 +11,8 @@ namespace ActorHeartbeat.Connections;
 /// The entry point of the client side: adds, removes and lists supervised connections at runtime,
 /// sends on them, and fans inbound messages and liveness transitions out to subscribers. Creates the
 /// <see cref="LivenessRegistry"/> and the reconnect limiter as its children; spawn it with
-/// <see cref="Props"/> under the user guardian or as a child of your own actor.
+/// <see cref="Props(ConnectionManagerOptions)"/> or <see cref="Props(ActorHeartbeatSettings, IWebSocketTransport, IRandomSource)"/>
+/// under the user guardian or as a child of your own actor.
 /// </summary>
 public sealed class ConnectionManager : ReceiveActor
 {
@@ -23,6 +24,9 @@ public sealed class ConnectionManager : ReceiveActor
     private readonly IActorRef _registry;
     private readonly IActorRef _limiter;
     private readonly List<IActorRef> _shutdownRequesters = [];
+
+    /// <summary>The process-wide transport of <see cref="Props(ActorHeartbeatSettings, IWebSocketTransport, IRandomSource)"/> when none is given: one handler for every socket.</summary>
+    private static readonly Lazy<ClientWebSocketTransport> SharedTransport = new(() => new ClientWebSocketTransport());
 
     private ConnectionManager(ConnectionManagerOptions options)
     {
@@ -66,6 +70,28 @@ public sealed class ConnectionManager : ReceiveActor
     {
         ArgumentNullException.ThrowIfNull(options);
         return Actors.Props.Create(() => new ConnectionManager(options));
+    }
+
+    /// <summary>
+    /// Props for a manager that supervises the connections of <paramref name="settings"/> (as read by
+    /// <see cref="SettingsReader.Read"/>) from the start, with its registry and reconnect limits; for
+    /// spawning it as a child of your own actor.
+    /// </summary>
+    /// <param name="settings">The connections, <c>registry.rtt-samples</c> and <c>max-reconnects-per-second</c>.</param>
+    /// <param name="transport">Opens the WebSockets; null for one <see cref="ClientWebSocketTransport"/> shared by the whole process.</param>
+    /// <param name="random">Random samples for jitter and heartbeat phases; null for <see cref="SystemRandomSource.Instance"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
+    public static Props Props(ActorHeartbeatSettings settings, IWebSocketTransport? transport = null, IRandomSource? random = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Props(new ConnectionManagerOptions
+        {
+            Connections = settings.Connections,
+            Transport = transport ?? SharedTransport.Value,
+            RttSamples = settings.RttSamples,
+            MaxReconnectsPerSecond = settings.MaxReconnectsPerSecond,
+            Random = random ?? SystemRandomSource.Instance,
+        });
     }
 
     /// <inheritdoc />

@@ -16,7 +16,7 @@ namespace ActorHeartbeat.Connections;
 /// kept is answered with <see cref="SendRejected"/> or counted as dropped. Every transition goes to
 /// the registry; application messages go to the parent (the manager).
 /// </summary>
-internal sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
+internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
 {
     private const string ReconnectKey = "reconnect";
     private const string StableKey = "stable";
@@ -42,29 +42,6 @@ internal sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _limiter = limiter;
         _random = random;
         _buffer = new SendBuffer<PendingSend>(settings.SendBufferCapacity, settings.SendBufferOverflow);
-
-        Receive<ConnectionUp>(_ => IsCurrent(), OnUp);
-        Receive<ConnectionDown>(_ => IsCurrent(), OnDown);
-        Receive<ConnectionInbound>(_ => IsCurrent(), m => Context.Parent.Tell(new InboundReceived(_settings.Id, m.Message)));
-        Receive<Terminated>(OnTerminated);
-        Receive<Reconnect>(_ => RequestAttempt());
-        Receive<ReconnectLimiter.Permit>(_ => StartAttempt());
-        Receive<StableFor>(s =>
-        {
-            if (_up && s.Generation == _upGeneration)
-            {
-                _failuresInARow = 0;
-            }
-        });
-        Receive<SendCommand>(s => Send(new PendingSend(s.Message, Sender)));
-
-        // From a former attempt (not current): a send it got after its down. Its sender is not known any
-        // more, so a later refusal is counted as dropped. It goes behind sends made since the down was seen.
-        Receive<SendReturned>(r => Send(new PendingSend(r.Message, null)));
-        Receive<StopConnection>(s => StopGracefully(s.Reason));
-        Receive<ConnectionUp>(_ => { });
-        Receive<ConnectionDown>(_ => { });
-        Receive<ConnectionInbound>(_ => { });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -76,6 +53,64 @@ internal sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private DateTimeOffset Wall => Context.System.TimeProvider.GetUtcNow();
 
     protected override void PreStart() => StartAttempt();
+
+    /// <inheritdoc />
+    protected override bool Receive(object message)
+    {
+        switch (message)
+        {
+            case ConnectionInbound m:
+                if (IsCurrent())
+                {
+                    Context.Parent.Tell(new InboundReceived(_settings.Id, m.Message));
+                }
+
+                return true;
+            case ConnectionUp up:
+                if (IsCurrent())
+                {
+                    OnUp(up);
+                }
+
+                return true;
+            case ConnectionDown down:
+                if (IsCurrent())
+                {
+                    OnDown(down);
+                }
+
+                return true;
+            case SendCommand s:
+                Send(new PendingSend(s.Message, Sender));
+                return true;
+            case Terminated terminated:
+                OnTerminated(terminated);
+                return true;
+            case Reconnect:
+                RequestAttempt();
+                return true;
+            case ReconnectLimiter.Permit:
+                StartAttempt();
+                return true;
+            case StableFor stable:
+                if (_up && stable.Generation == _upGeneration)
+                {
+                    _failuresInARow = 0;
+                }
+
+                return true;
+            case SendReturned r:
+                // From a former attempt (not current): a send it got after its down. Its sender is not known any
+                // more, so a later refusal is counted as dropped. It goes behind sends made since the down was seen.
+                Send(new PendingSend(r.Message, null));
+                return true;
+            case StopConnection stop:
+                StopGracefully(stop.Reason);
+                return true;
+            default:
+                return false;
+        }
+    }
 
     private bool IsCurrent() => _connection is not null && _connection.Equals(Sender);
 

@@ -32,4 +32,10 @@ public enum DisconnectReason
 
     /// <summary><c>shutdown</c>: the service is stopping.</summary>
     Shutdown,
+
+    /// <summary><c>slow-consumer</c>: (server) the client did not read fast enough and its send queue filled up.</summary>
+    SlowConsumer,
+
+    /// <summary><c>disconnected-by-server</c>: (server) the application disconnected the session.</summary>
+    DisconnectedByServer,
 }

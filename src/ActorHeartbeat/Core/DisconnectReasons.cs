@@ -16,6 +16,8 @@ public static class DisconnectReasons
         DisconnectReason.MessageTooBig => "message-too-big",
         DisconnectReason.Removed => "removed",
         DisconnectReason.Shutdown => "shutdown",
+        DisconnectReason.SlowConsumer => "slow-consumer",
+        DisconnectReason.DisconnectedByServer => "disconnected-by-server",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown disconnect reason."),
     };
 }

@@ -9,6 +9,10 @@ public sealed class LivenessTable
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    // Connections per state, kept up to date on every change (indexed by the enum's value), so that
+    // counting is not a walk over every connection on each transition.
+    private readonly int[] _byState = new int[Enum.GetValues<ConnectionState>().Length];
+
     /// <summary>Creates a table keeping <paramref name="sampleWindow"/> round-trip samples per connection.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="sampleWindow"/> is below 1.</exception>
     public LivenessTable(int sampleWindow)
@@ -37,12 +41,15 @@ public sealed class LivenessTable
         {
             entry = new Entry(SampleWindow);
             _entries.Add(id, entry);
+            _byState[(int)entry.State]++;
         }
         else if (state == ConnectionState.Connecting && entry.State is ConnectionState.BackingOff or ConnectionState.Down)
         {
             entry.Restarts++;
         }
 
+        _byState[(int)entry.State]--;
+        _byState[(int)state]++;
         entry.State = state;
         entry.Since = at;
         entry.Attempt = attempt ?? entry.Attempt;
@@ -69,7 +76,16 @@ public sealed class LivenessTable
     }
 
     /// <summary>Forgets a connection; false when it was unknown.</summary>
-    public bool Remove(string id) => _entries.Remove(id);
+    public bool Remove(string id)
+    {
+        if (!_entries.Remove(id, out var entry))
+        {
+            return false;
+        }
+
+        _byState[(int)entry.State]--;
+        return true;
+    }
 
     /// <summary>The snapshot of one connection, or null.</summary>
     public ConnectionLiveness? Get(string id) =>
@@ -82,10 +98,11 @@ public sealed class LivenessTable
     /// <summary>How many connections are in each state.</summary>
     public IReadOnlyDictionary<ConnectionState, int> CountByState()
     {
-        var counts = Enum.GetValues<ConnectionState>().ToDictionary(s => s, _ => 0);
-        foreach (var entry in _entries.Values)
+        var states = Enum.GetValues<ConnectionState>();
+        var counts = new Dictionary<ConnectionState, int>(states.Length);
+        foreach (var state in states)
         {
-            counts[entry.State]++;
+            counts[state] = _byState[(int)state];
         }
 
         return counts;

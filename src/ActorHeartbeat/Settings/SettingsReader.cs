@@ -9,7 +9,7 @@ namespace ActorHeartbeat.Settings;
 /// <see cref="ConfigLoader.Load"/>, so reference.conf supplies the defaults). Every bad value is a
 /// <see cref="HoconException"/> that names the file, line and key — never a silent default.
 /// </summary>
-public static class SettingsReader
+public static partial class SettingsReader
 {
     private const string Root = "actor-heartbeat";
 

@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ActorHeartbeat.Transport;
 
-/// <summary>An open <see cref="ClientWebSocket"/> behind <see cref="IWebSocketConnection"/>.</summary>
+/// <summary>An open WebSocket (a <see cref="ClientWebSocket"/>, one made from a stream, or an accepted server socket) behind <see cref="IWebSocketConnection"/>.</summary>
 internal sealed class ClientWebSocketConnection(WebSocket socket) : IWebSocketConnection
 {
     private const int ChunkSize = 16 * 1024;
@@ -12,6 +13,7 @@ internal sealed class ClientWebSocketConnection(WebSocket socket) : IWebSocketCo
 
     public string? SubProtocol => socket.SubProtocol;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<InboundMessage> ReceiveAsync(int maxMessageSize, CancellationToken cancellationToken)
     {
         // A zero-byte read waits for data without a buffer, so an idle connection holds none.

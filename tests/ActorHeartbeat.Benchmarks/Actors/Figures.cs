@@ -40,6 +40,18 @@ internal static class Figures
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    /// <summary>A count in short form: 950, 12.3 k, 4.56 M.</summary>
+    public static string Compact(long count)
+    {
+        var c = CultureInfo.InvariantCulture;
+        return count switch
+        {
+            >= 1_000_000 => string.Create(c, $"{count / 1e6:0.00} M"),
+            >= 1_000 => string.Create(c, $"{count / 1e3:0.0} k"),
+            _ => string.Create(c, $"{count}"),
+        };
+    }
+
     private static string Rate(double perSecond, string unit)
     {
         var c = CultureInfo.InvariantCulture;

@@ -67,12 +67,16 @@ internal static class SuiteRunner
             foreach (var side in order)
             {
                 Pause.CollectGarbage();
+                var workItemsBefore = ThreadPool.CompletedWorkItemCount;
+                var gen0Before = GC.CollectionCount(0);
                 var values = scenario.Run(side, sizes);
+                var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
+                var gen0 = GC.CollectionCount(0) - gen0Before;
                 result.Add(side, values);
                 var shown = metrics.Select((m, i) => (m, v: values[i]))
                     .Where(x => side == Side.Ours || !x.m.Target.IsInformational)
                     .Select(x => $"{x.m.Label.Split(' ', 2)[1]}: {Figures.Format(x.v, x.m.Unit)}");
-                output.WriteLine($"  round {round} {(side == Side.Ours ? "ours    " : "baseline")}  {string.Join("; ", shown)}  [pool threads {ThreadPool.ThreadCount}]");
+                output.WriteLine($"  round {round} {(side == Side.Ours ? "ours    " : "baseline")}  {string.Join("; ", shown)}  [pool threads {ThreadPool.ThreadCount}, {Figures.Compact(workItems)} work items, {gen0} gen0 GCs]");
             }
         }
 

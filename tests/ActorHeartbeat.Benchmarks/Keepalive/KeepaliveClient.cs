@@ -56,12 +56,13 @@ internal static class KeepaliveClient
         var manager = system.ActorOf(ConnectionManager.Props(new ConnectionManagerOptions { Transport = transport, RttSamples = 8 }), "connections");
 
         var started = Stopwatch.StartNew();
+        var shared = SharedSettings(options);
         for (var wave = 0; wave < options.Connections; wave += ConnectWave)
         {
             var end = Math.Min(options.Connections, wave + ConnectWave);
             for (var i = wave; i < end; i++)
             {
-                manager.Tell(new ConnectionManager.Add(Settings(options, i)));
+                manager.Tell(new ConnectionManager.Add(shared[i % shared.Length] with { Id = $"c{i}" }));
             }
 
             // Like the hand-written baseline's connect gate: bounded concurrency of handshakes.
@@ -71,7 +72,14 @@ internal static class KeepaliveClient
         lines.Write($"ready {tracker.Up} {started.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)}");
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token).ConfigureAwait(false);
+            if (options.DiagSeconds > 0)
+            {
+                await Diagnostics(tracker.Up, TimeSpan.FromSeconds(options.DiagSeconds), error, stop.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -80,15 +88,42 @@ internal static class KeepaliveClient
         return 0;
     }
 
-    private static ConnectionSettings Settings(KeepaliveClientOptions o, int i)
+    /// <summary>
+    /// With <c>--diag-seconds S</c>, every S seconds on stderr (the harness keeps it in client.err): managed
+    /// heap per connection after a full collection (which costs CPU: not for the measured runs), bytes
+    /// allocated per connection and second, and collections per generation.
+    /// </summary>
+    private static async Task Diagnostics(int connections, TimeSpan period, TextWriter error, CancellationToken stop)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await Task.Delay(period, TimeProvider.System, stop).ConfigureAwait(false);
+            var now = GC.GetTotalAllocatedBytes(precise: false);
+            var seconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var perConnection = Math.Max(1, connections);
+            error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"diag heap_per_conn_kib={GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / perConnection:F2} alloc_per_conn_s_bytes={(now - allocated) / seconds / perConnection:F0} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)}"));
+            allocated = GC.GetTotalAllocatedBytes(precise: false);
+        }
+    }
+
+    /// <summary>One settings object per port (connections share them; only the id differs).</summary>
+    private static ConnectionSettings[] SharedSettings(KeepaliveClientOptions o) =>
+        [.. o.Ports.Select(port => Settings(o, port))];
+
+    private static ConnectionSettings Settings(KeepaliveClientOptions o, int port)
     {
         var interval = TimeSpan.FromSeconds(o.IntervalSeconds);
         var timeout = TimeSpan.FromSeconds(o.TimeoutSeconds);
         var app = o.Mode == "app";
         return new ConnectionSettings
         {
-            Id = $"c{i}",
-            Url = new Uri($"ws://{o.Host}:{o.Ports[i % o.Ports.Count].ToString(CultureInfo.InvariantCulture)}/"),
+            Id = "template",
+            Url = new Uri($"ws://{o.Host}:{port.ToString(CultureInfo.InvariantCulture)}/"),
             ConnectTimeout = TimeSpan.FromSeconds(60),
             CloseTimeout = TimeSpan.FromSeconds(1),
             SendBufferCapacity = 16,

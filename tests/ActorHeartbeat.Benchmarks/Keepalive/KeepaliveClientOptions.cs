@@ -10,7 +10,8 @@ internal sealed record KeepaliveClientOptions(
     string Host,
     IReadOnlyList<int> Ports,
     string Mode,
-    double MaxSeconds)
+    double MaxSeconds,
+    double DiagSeconds = 0)
 {
     public static KeepaliveClientOptions Parse(IReadOnlyList<string> args)
     {
@@ -47,6 +48,7 @@ internal sealed record KeepaliveClientOptions(
             host,
             [.. Get("ports", Environment.GetEnvironmentVariable("BENCH_PORTS")).Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))],
             mode,
-            double.Parse(Get("max-seconds", Environment.GetEnvironmentVariable("BENCH_MAX_SECONDS") ?? "600"), CultureInfo.InvariantCulture));
+            double.Parse(Get("max-seconds", Environment.GetEnvironmentVariable("BENCH_MAX_SECONDS") ?? "600"), CultureInfo.InvariantCulture),
+            double.Parse(Get("diag-seconds", "0"), CultureInfo.InvariantCulture));
     }
 }
