@@ -46,7 +46,7 @@ internal sealed partial class SessionActor
             closing = Task.CompletedTask;
         }
 
-        _gate.Pipe(closing, Self, CloseDone.Instance, static _ => CloseDone.Instance);
+        _gate.Pipe(new ValueTask(closing), Self, CloseDone.Instance, static _ => CloseDone.Instance);
     }
 
     /// <summary>Reported down, closing the socket. Messages that still arrive are counted as dropped.</summary>

@@ -32,7 +32,7 @@ internal sealed partial class SessionActor : ReceiveActor, IWithTimers
     private readonly HeartbeatMonitor _monitor;
     private readonly Queue<OutboundMessage> _control = new();
     private readonly Queue<OutboundMessage> _outbound = new();
-    private readonly ResultGate _gate = new();
+    private readonly IOGate _gate = new();
     private IWebSocketConnection? _connection;
     private bool _sending;
     private bool _reportedDown;
@@ -215,7 +215,7 @@ internal sealed partial class SessionActor : ReceiveActor, IWithTimers
             }
 
             _sending = true;
-            _gate.Pipe(send.AsTask(), Self, SendDone.Instance, static e => new SendFailed(e));
+            _gate.Pipe(send, Self, SendDone.Instance, static e => new SendFailed(e));
         }
     }
 

@@ -59,7 +59,13 @@ public sealed class LivenessRegistry : ReceiveActor
                     _metrics.DeadlineMissed(e.Connection);
                 }
 
-                _table.Transition(e.Connection, ConnectionState.Down, e.Timestamp, reason: e.Reason);
+                // A removed connection's actor reports its own close after the supervisor reported the removal:
+                // that down belongs to a connection that is gone and must not bring it back into the table.
+                if (e.Reason != DisconnectReason.Removed || _table.Get(e.Connection) is not null)
+                {
+                    _table.Transition(e.Connection, ConnectionState.Down, e.Timestamp, reason: e.Reason);
+                }
+
                 break;
             case ConnectionEventKind.Backoff:
                 _table.Transition(e.Connection, ConnectionState.BackingOff, e.Timestamp, e.Attempt, nextAttemptAt: e.Timestamp + (e.Delay ?? TimeSpan.Zero));

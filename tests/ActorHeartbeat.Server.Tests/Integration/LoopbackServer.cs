@@ -1,3 +1,4 @@
+using ActorHeartbeat.Testing;
 using System.Net;
 using ActorHeartbeat.Server.Sessions;
 using ActorHeartbeat.Settings;

@@ -30,6 +30,22 @@ public sealed class LivenessRegistryTests : ConnectionHarness
     }
 
     [Fact]
+    public void RemovedConnection_LeavesTheSnapshot_AndItsClosingDownDoesNotBringItBack()
+    {
+        Transport.AutoReply = Pong;
+        StartManager(Settings("a"), Settings("b"));
+        ExpectEvents(ConnectionEventKind.Up, 2);
+
+        Manager.Tell(new ActorHeartbeat.Connections.ConnectionManager.Remove("a"));
+        ExpectEvent(ConnectionEventKind.Removed, "a");
+        Advance(S(5));
+
+        Manager.Tell(new LivenessRegistry.GetLiveness(), TestActor);
+        var snapshot = ExpectMsg<LivenessSnapshot>();
+        Assert.Equal(["b"], snapshot.Connections.Select(c => c.Id));
+    }
+
+    [Fact]
     public void WhileBackingOff_TheSnapshotSaysWhenTheNextAttemptStarts()
     {
         Transport.Refuse();

@@ -1,4 +1,4 @@
-namespace ActorHeartbeat.Tests.Integration;
+namespace ActorHeartbeat.Testing;
 
 /// <summary>
 /// Gives the thread pool of the test process enough threads from the start. The test host keeps a few
