@@ -16,6 +16,7 @@ internal sealed class TestClient : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<string> _texts = [];
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _arrivals = new(0);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private Task _loop = Task.CompletedTask;
     private int _applicationMessages;
@@ -109,16 +110,17 @@ internal sealed class TestClient : IAsyncDisposable
     /// <summary>Completes once <paramref name="count"/> application messages have arrived.</summary>
     public async Task WaitForMessagesAsync(int count, TimeSpan timeout)
     {
-        var deadline = TimeProvider.System.GetTimestamp();
+        var start = TimeProvider.System.GetTimestamp();
         while (ApplicationMessages < count)
         {
-            if (TimeProvider.System.GetElapsedTime(deadline) > timeout)
+            var left = timeout - TimeProvider.System.GetElapsedTime(start);
+            if (left <= TimeSpan.Zero)
             {
                 throw new TimeoutException($"{ApplicationMessages} of {count} messages within {timeout.TotalMilliseconds:0} ms.");
             }
 
-            await Task.WhenAny(Closed, Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System));
-            if (Closed.IsCompleted && ApplicationMessages < count)
+            // Woken by each arrival (the receive loop releases once per message) or by the close.
+            if (await Task.WhenAny(_arrivals.WaitAsync(left), Closed) == Closed && ApplicationMessages < count)
             {
                 throw new InvalidOperationException($"The connection closed ({CloseStatus}) after {ApplicationMessages} of {count} messages.");
             }
@@ -157,6 +159,7 @@ internal sealed class TestClient : IAsyncDisposable
 
         _socket.Dispose();
         _sendLock.Dispose();
+        _arrivals.Dispose();
     }
 
     private async Task ReceiveLoopAsync()
@@ -204,6 +207,7 @@ internal sealed class TestClient : IAsyncDisposable
                 }
 
                 Interlocked.Increment(ref _applicationMessages);
+                _arrivals.Release();
             }
         }
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
