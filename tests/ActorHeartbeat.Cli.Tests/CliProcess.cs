@@ -15,6 +15,8 @@ internal sealed class CliProcess : IDisposable
     private readonly object _gate = new();
     private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _errorClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _errorLines = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Done)> _errorWaiters = [];
 
     private CliProcess(Process process) => _process = process;
 
@@ -69,6 +71,30 @@ internal sealed class CliProcess : IDisposable
         return cli;
     }
 
+    /// <summary>
+    /// The first stderr line that <paramref name="match"/> accepts, whether it came already or comes later;
+    /// fails when stderr closes without one.
+    /// </summary>
+    public Task<string> WaitForErrorLineAsync(Func<string, bool> match)
+    {
+        lock (_gate)
+        {
+            if (_errorLines.FirstOrDefault(match) is { } line)
+            {
+                return Task.FromResult(line);
+            }
+
+            if (_errorClosed.Task.IsCompleted)
+            {
+                return Task.FromException<string>(new InvalidOperationException($"stderr closed without the line.\n{this}"));
+            }
+
+            var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _errorWaiters.Add((match, done));
+            return done.Task;
+        }
+    }
+
     /// <summary>Waits for the process to end (killing it after <paramref name="timeout"/>) and for its streams to close.</summary>
     /// <returns>The exit code, or null when it had to be killed.</returns>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
@@ -103,15 +129,34 @@ internal sealed class CliProcess : IDisposable
 
     private void Take(string? line, StringBuilder into, TaskCompletionSource closed, Action<string>? handler)
     {
+        var isError = ReferenceEquals(into, _error);
         if (line is null)
         {
-            closed.TrySetResult();
+            lock (_gate)
+            {
+                closed.TrySetResult();
+                if (isError)
+                {
+                    _errorWaiters.ForEach(w => w.Done.TrySetException(new InvalidOperationException($"stderr closed without the line.\n{this}")));
+                    _errorWaiters.Clear();
+                }
+            }
+
             return;
         }
 
         lock (_gate)
         {
             into.AppendLine(line);
+            if (isError)
+            {
+                _errorLines.Add(line);
+                foreach (var waiter in _errorWaiters.Where(w => w.Match(line)).ToList())
+                {
+                    _errorWaiters.Remove(waiter);
+                    waiter.Done.TrySetResult(line);
+                }
+            }
         }
 
         handler?.Invoke(line);

@@ -74,7 +74,7 @@ public sealed partial class ServeCommandTests : IDisposable
         using var stop = new CancellationTokenSource();
 
         var running = ServeCommand.RunAsync(new FileInfo(file), "http://127.0.0.1:0", jsonl: true, output, error, stop.Token);
-        var port = await ListeningPortAsync(() => string.Join('\n', error.Lines), running);
+        var port = await ListeningPortAsync(error.WaitForAsync(l => Listening().IsMatch(l)), running, () => string.Join('\n', error.Lines));
         using var client = new ClientWebSocket();
         await client.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/live?who=test"), CancellationToken.None).WaitAsync(Bound);
         await output.WaitForAsync(l => l.Contains("\"event\":\"up\"", StringComparison.Ordinal)).WaitAsync(Bound);
@@ -105,7 +105,7 @@ public sealed partial class ServeCommandTests : IDisposable
         var lines = new LineCollector();
         using var cli = CliProcess.Start("serve", "--config", file, "--urls", "http://127.0.0.1:0", "--events", "jsonl");
         cli.OutputLine += lines.WriteLine;
-        var port = await ListeningPortAsync(() => cli.Error, exited: null);
+        var port = await ListeningPortAsync(cli.WaitForErrorLineAsync(l => Listening().IsMatch(l)), exited: null, () => cli.Error);
 
         await using (var python = PythonClient.Start("pong_client.py", $"ws://127.0.0.1:{port}/ws?client=py"))
         {
@@ -133,24 +133,26 @@ public sealed partial class ServeCommandTests : IDisposable
 
     private static JsonElement Json(string line) => JsonDocument.Parse(line).RootElement.Clone();
 
-    /// <summary>Reads the port from the "listening on ws://127.0.0.1:PORT/..." line on stderr (bounded; fails early when <paramref name="exited"/> completes).</summary>
-    private static async Task<int> ListeningPortAsync(Func<string> stderr, Task<int>? exited)
+    /// <summary>The port of the "listening on ws://127.0.0.1:PORT/..." line on stderr (bounded; fails early when <paramref name="exited"/> completes first).</summary>
+    private static async Task<int> ListeningPortAsync(Task<string> listeningLine, Task<int>? exited, Func<string> stderr)
     {
-        var start = TimeProvider.System.GetTimestamp();
-        while (true)
+        Task first;
+        try
         {
-            if (Listening().Match(stderr()) is { Success: true } match)
-            {
-                return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            if (exited is { IsCompleted: true } || TimeProvider.System.GetElapsedTime(start) > Bound)
-            {
-                throw new InvalidOperationException($"serve did not report a listening address (exited: {exited?.IsCompleted}). stderr:\n{stderr()}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+            first = await Task.WhenAny(listeningLine, exited ?? new TaskCompletionSource<int>().Task).WaitAsync(Bound);
         }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"serve did not report a listening address within {Bound.TotalSeconds:0} s. stderr:\n{stderr()}");
+        }
+
+        if (first != listeningLine)
+        {
+            throw new InvalidOperationException($"serve exited before it reported a listening address. stderr:\n{stderr()}");
+        }
+
+        var match = Listening().Match(await listeningLine);
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"listening on ws://127\.0\.0\.1:(\d+)/")]
