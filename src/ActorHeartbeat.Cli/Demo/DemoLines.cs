@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ActorHeartbeat.Registry;
 
 namespace ActorHeartbeat.Cli.Demo;
 
@@ -17,7 +18,7 @@ internal static class DemoLines
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("ts", line.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("ts", EventLines.Timestamp(line.At));
             json.WriteString("connection", line.Connection);
             json.WriteString("event", EventName(line.Kind));
             json.WriteString("fault", DemoNames.Of(line.Fault.Kind));

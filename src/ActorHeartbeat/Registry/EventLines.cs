@@ -24,6 +24,10 @@ public static class EventLines
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown event kind."),
     };
 
+    /// <summary>The <c>ts</c> field's text: ISO-8601 UTC with milliseconds, e.g. <c>2026-11-22T12:00:00.123Z</c>.</summary>
+    public static string Timestamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>One JSON line, without the newline.</summary>
     public static string Format(ConnectionEvent e)
     {
@@ -32,7 +36,7 @@ public static class EventLines
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("ts", e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("ts", Timestamp(e.Timestamp));
             json.WriteString("connection", e.Connection);
             json.WriteString("event", Name(e.Kind));
             if (e.Attempt is { } attempt)
