@@ -31,7 +31,7 @@ public sealed class ActorSystem : IDisposable, IAsyncDisposable
         Executor = settings.Executor;
         if (settings.SharedTimerQueue ?? ReferenceEquals(settings.TimeProvider, TimeProvider.System))
         {
-            TimerQueue = new TimerQueue(settings.TimeProvider);
+            TimerQueue = new TimerQueue(settings.TimeProvider, settings.SchedulerTickDuration);
         }
 
         _startTimestamp = TimeProvider.GetTimestamp();

@@ -20,6 +20,17 @@ public sealed class ActorSystemSettings
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The resolution of the shared timer queue (Akka's <c>akka.scheduler.tick-duration</c>, also 10 ms by
+    /// default): actor timers on the system clock fire at or after their due time, never before, and at
+    /// most one tick late; every entry due within the same tick fires in one wake-up of the queue, so
+    /// 10,000 timers spread over a second cost at most 1/tick wake-ups instead of one each. Zero fires
+    /// each entry at its own due time (to the clock timer's millisecond). A system whose timers each
+    /// get their own clock timer (any clock other than <see cref="TimeProvider.System"/>, such as a test
+    /// kit's virtual clock) fires them exactly and ignores this value. Must be between 0 and 1 s.
+    /// </summary>
+    public TimeSpan SchedulerTickDuration { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>The timeout of an Ask that names none. Default 10 s.</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -44,6 +55,11 @@ public sealed class ActorSystemSettings
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        if (SchedulerTickDuration < TimeSpan.Zero || SchedulerTickDuration > TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SchedulerTickDuration), SchedulerTickDuration, "SchedulerTickDuration must be between 0 and 1 s.");
+        }
+
         if (AskTimeout <= TimeSpan.Zero && AskTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(AskTimeout), AskTimeout, "AskTimeout must be positive or infinite.");

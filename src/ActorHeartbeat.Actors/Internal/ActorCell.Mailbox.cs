@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ActorHeartbeat.Actors.Dispatch;
 using ActorHeartbeat.Actors.Events;
@@ -6,9 +5,9 @@ using ActorHeartbeat.Actors.Events;
 namespace ActorHeartbeat.Actors.Internal;
 
 /// <summary>
-/// The mailbox: ordinary messages go by value (no allocation per message) into a lock-free queue of
-/// growing ring segments, created on the first message so an actor that never receives one holds no
-/// queue; system messages go onto a lock-free stack of their own nodes, which the running turn takes
+/// The mailbox: ordinary messages go by value (no allocation per message) into a small growing ring
+/// (<see cref="MessageQueue"/>), created on the first message so an actor that never receives one holds
+/// no queue; system messages go onto a lock-free stack of their own nodes, which the running turn takes
 /// whole and reverses. A scheduled flag makes sure at most one turn runs at a time; a turn processes
 /// all system messages and up to <see cref="ActorSystemSettings.Throughput"/> ordinary messages,
 /// then yields.
@@ -20,7 +19,7 @@ internal sealed partial class ActorCell
     [ThreadStatic]
     private static ActorCell? t_handoff;
 
-    private ConcurrentQueue<Envelope>? _userQueue;
+    private MessageQueue? _userQueue;
     private MailboxNode? _systemTop;
     private int _scheduled;
 
@@ -44,9 +43,9 @@ internal sealed partial class ActorCell
     /// <summary>Whether the ordinary queue exists yet (it is created by the first message).</summary>
     internal bool HasMessageQueue => Volatile.Read(ref _userQueue) is not null;
 
-    private ConcurrentQueue<Envelope> CreateUserQueue()
+    private MessageQueue CreateUserQueue()
     {
-        var queue = new ConcurrentQueue<Envelope>();
+        var queue = new MessageQueue();
         return Interlocked.CompareExchange(ref _userQueue, queue, null) ?? queue;
     }
 

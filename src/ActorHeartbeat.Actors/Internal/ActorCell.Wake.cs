@@ -6,9 +6,6 @@ namespace ActorHeartbeat.Actors.Internal;
 /// <summary>Waking many actors at once (a timer firing) with a few pool work items instead of one per actor.</summary>
 internal sealed partial class ActorCell
 {
-    /// <summary>Actors per pool work item when many are woken together.</summary>
-    internal const int WakeBatchSize = 256;
-
     /// <summary>While a batch wake runs on this thread: the actors it made runnable, not yet scheduled.</summary>
     [ThreadStatic]
     private static List<ActorCell>? t_woken;
@@ -19,7 +16,7 @@ internal sealed partial class ActorCell
     /// <summary>
     /// Enqueues the messages of <paramref name="entries"/> (the first <paramref name="count"/>, in
     /// order). Actors running on the thread-pool executor that this makes runnable are run in work
-    /// items of up to <see cref="WakeBatchSize"/> turns each, the last batch on this thread when it is
+    /// items of up to <see cref="TurnBatch.ChunkSize"/> turns each, the last batch on this thread when it is
     /// a pool thread; any other executor gets each turn as usual (a test kit counts them).
     /// </summary>
     internal static void WakeInBatches(TimerEntry[] entries, int count)
@@ -41,12 +38,8 @@ internal sealed partial class ActorCell
             t_woken = outer;
         }
 
-        var inline = Thread.CurrentThread.IsThreadPoolThread && outer is null && t_current is null ? Math.Min(WakeBatchSize, woken.Count) : 0;
-        for (var start = inline; start < woken.Count; start += WakeBatchSize)
-        {
-            var cells = woken.GetRange(start, Math.Min(WakeBatchSize, woken.Count - start)).ToArray();
-            ThreadPool.UnsafeQueueUserWorkItem(new TurnBatch(cells, 0, cells.Length), preferLocal: false);
-        }
+        var inline = Thread.CurrentThread.IsThreadPoolThread && outer is null && t_current is null ? Math.Min(TurnBatch.ChunkSize, woken.Count) : 0;
+        TurnBatch.Queue(woken, inline);
 
         for (var i = 0; i < inline; i++)
         {

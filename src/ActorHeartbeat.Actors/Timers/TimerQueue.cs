@@ -5,7 +5,8 @@ namespace ActorHeartbeat.Actors.Timers;
 /// <summary>
 /// The actor timers of one system in a single queue ordered by (due, creation), driven by one
 /// <see cref="ITimer"/> from the system's <see cref="TimeProvider"/> that is always armed for the
-/// earliest due entry. Each firing takes every entry that is due, in order, re-queues periodic ones
+/// earliest due entry, rounded up to the tick grid (<see cref="ActorSystemSettings.SchedulerTickDuration"/>)
+/// so that entries due within one tick share a wake-up. Each firing takes every entry that is due, in order, re-queues periodic ones
 /// (fixed rate: the next due is the previous due plus the period; a tick missed by more than a whole
 /// period is skipped rather than caught up) and enqueues their messages; the actors woken are then run
 /// in a few batched pool work items instead of one each. Cancelled entries are dropped lazily when
@@ -22,6 +23,7 @@ internal sealed class TimerQueue : IDisposable
     private readonly TimeProvider _time;
     private readonly TimerHeap<TimerEntry> _heap = new();
     private readonly bool _wholeMilliseconds;
+    private readonly long _tick;
     private ITimer? _timer;
     private TimerEntry[]? _spareBuffer;
     private long _armedFor = long.MaxValue;
@@ -29,9 +31,10 @@ internal sealed class TimerQueue : IDisposable
     private int _live;
     private bool _disposed;
 
-    public TimerQueue(TimeProvider time)
+    public TimerQueue(TimeProvider time, TimeSpan tick)
     {
         _time = time;
+        _tick = ToTimestamp(tick);
 
         // The system clock's timers have millisecond granularity: arming for a rounded-down delay would
         // fire before the entry is due and cost an extra wake-up.
@@ -141,7 +144,7 @@ internal sealed class TimerQueue : IDisposable
         entry.IsQueued = true;
         _live++;
         _heap.Push(entry.DueTimestamp, entry.Sequence, entry);
-        if (entry.DueTimestamp < _armedFor)
+        if (Slot(entry.DueTimestamp) < _armedFor)
         {
             Arm(entry.DueTimestamp, now);
         }
@@ -204,10 +207,28 @@ internal sealed class TimerQueue : IDisposable
         }
     }
 
+    /// <summary>The end of the tick that <paramref name="dueTimestamp"/> falls in: when the queue wakes for it.</summary>
+    private long Slot(long dueTimestamp)
+    {
+        if (_tick <= 1)
+        {
+            return dueTimestamp;
+        }
+
+        var remainder = dueTimestamp % _tick;
+        if (remainder < 0)
+        {
+            remainder += _tick;
+        }
+
+        return remainder == 0 ? dueTimestamp : dueTimestamp - remainder + _tick;
+    }
+
     private void Arm(long dueTimestamp, long now)
     {
-        _armedFor = dueTimestamp;
-        var delay = ToTimeSpan(Math.Max(1, dueTimestamp - now));
+        var slot = Slot(dueTimestamp);
+        _armedFor = slot;
+        var delay = ToTimeSpan(Math.Max(1, slot - now));
         if (_wholeMilliseconds)
         {
             delay = TimeSpan.FromMilliseconds(Math.Max(Math.Ceiling(delay.TotalMilliseconds), RealClockGranularityMs));

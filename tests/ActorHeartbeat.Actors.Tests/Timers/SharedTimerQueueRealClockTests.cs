@@ -39,7 +39,7 @@ public sealed class SharedTimerQueueRealClockTests
     [Fact]
     public async Task SystemClock_UsesTheSharedQueue_AndEveryOneOfManyActorsGetsItsTicks()
     {
-        const int actors = 500;
+        const int actors = 1_000;
         await using var system = ActorSystem.Create("realclock");
         Assert.NotNull(system.TimerQueue);
         var counts = new ConcurrentDictionary<string, int>();

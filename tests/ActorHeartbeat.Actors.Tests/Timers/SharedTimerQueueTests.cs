@@ -6,7 +6,8 @@ namespace ActorHeartbeat.Actors.Tests.Timers;
 
 /// <summary>
 /// The per-system timer queue (one clock timer for all actor timers), driven by virtual time and run by
-/// a manual executor, so every firing and every turn happens in a known order.
+/// a manual executor, so every firing and every turn happens in a known order. The tick is zero here, so
+/// every entry fires at its own due time (<see cref="SharedTimerQueueTickTests"/> covers the tick).
 /// </summary>
 public sealed class SharedTimerQueueTests : IDisposable
 {
@@ -16,7 +17,7 @@ public sealed class SharedTimerQueueTests : IDisposable
     private readonly ActorSystem _system;
 
     public SharedTimerQueueTests() =>
-        _system = ActorSystem.Create("queue", new ActorSystemSettings { Executor = _executor, TimeProvider = _time, SharedTimerQueue = true });
+        _system = ActorSystem.Create("queue", new ActorSystemSettings { Executor = _executor, TimeProvider = _time, SharedTimerQueue = true, SchedulerTickDuration = TimeSpan.Zero });
 
     private sealed record Single(string Key, string Message, TimeSpan Delay);
 
