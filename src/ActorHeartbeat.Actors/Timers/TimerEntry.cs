@@ -7,7 +7,7 @@ namespace ActorHeartbeat.Actors.Timers;
 /// while this very entry is still the one registered under its key, which is how a cancelled or
 /// replaced timer's message already in the mailbox is recognised and dropped.
 /// </summary>
-internal sealed class TimerEntry(ActorCell cell, object key, object message, bool isSingle) : IAutoReceivedMessage
+internal sealed class TimerEntry(ActorCell cell, object key, object message, bool isSingle) : IAutoReceivedMessage, ITimerHeapItem
 {
     public object Key { get; } = key;
 
@@ -30,8 +30,8 @@ internal sealed class TimerEntry(ActorCell cell, object key, object message, boo
     /// <summary>Shared-queue bookkeeping: creation rank, which orders entries due at the same instant.</summary>
     internal long Sequence;
 
-    /// <summary>Shared-queue bookkeeping: true while the entry waits in the queue.</summary>
-    internal bool IsQueued;
+    /// <summary>Shared-queue bookkeeping: the entry's slot in the queue's heap, -1 while it waits in none.</summary>
+    public int HeapIndex { get; set; } = -1;
 
     public void Fire() => cell.Enqueue(this, null);
 }

@@ -2,14 +2,18 @@ namespace ActorHeartbeat.Actors.Timers;
 
 /// <summary>
 /// A binary min-heap of items keyed by (due, sequence): the earliest due first, items due at the same
-/// instant in sequence (creation) order. Keys live in the heap's own array, so sifting reads no item.
+/// instant in sequence (creation) order. Keys live in the heap's own array, so sifting reads no item;
+/// each item knows its slot (<see cref="ITimerHeapItem.HeapIndex"/>), so a cancelled timer leaves the
+/// heap at once, in O(log n), instead of lingering — with its message — until it would have been due.
 /// Not thread-safe; <see cref="TimerQueue"/> guards it with its lock.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 internal sealed class TimerHeap<T>
-    where T : class
+    where T : class, ITimerHeapItem
 {
-    private Node[] _nodes = new Node[16];
+    private const int InitialCapacity = 16;
+
+    private Node[] _nodes = new Node[InitialCapacity];
     private int _count;
 
     public int Count => _count;
@@ -17,8 +21,17 @@ internal sealed class TimerHeap<T>
     /// <summary>The earliest due time; only when <see cref="Count"/> is positive.</summary>
     public long MinDue => _nodes[0].Due;
 
+    /// <summary>The earliest item; only when <see cref="Count"/> is positive.</summary>
+    public T Min => _nodes[0].Item;
+
+    /// <summary>Adds <paramref name="item"/>, which must not be in a heap already.</summary>
     public void Push(long due, long sequence, T item)
     {
+        if (item.HeapIndex >= 0)
+        {
+            throw new InvalidOperationException("The item is already in a timer heap.");
+        }
+
         if (_count == _nodes.Length)
         {
             Array.Resize(ref _nodes, _nodes.Length * 2);
@@ -31,14 +44,26 @@ internal sealed class TimerHeap<T>
     public T Pop()
     {
         var top = _nodes[0].Item;
-        var last = _nodes[--_count];
-        _nodes[_count] = default;
-        if (_count > 0)
+        RemoveAt(0);
+        return top;
+    }
+
+    /// <summary>Takes <paramref name="item"/> out; false when it is in no heap.</summary>
+    public bool Remove(T item)
+    {
+        var index = item.HeapIndex;
+        if (index < 0)
         {
-            SiftDown(0, last);
+            return false;
         }
 
-        return top;
+        if (index >= _count || !ReferenceEquals(_nodes[index].Item, item))
+        {
+            throw new InvalidOperationException("The item belongs to another timer heap.");
+        }
+
+        RemoveAt(index);
+        return true;
     }
 
     /// <summary>Gives the earliest item a new due time (same sequence) and restores the order; only when <see cref="Count"/> is positive.</summary>
@@ -48,32 +73,49 @@ internal sealed class TimerHeap<T>
         SiftDown(0, new Node(due, node.Sequence, node.Item));
     }
 
-    /// <summary>Drops every item matching <paramref name="remove"/> in O(n) and rebuilds the order.</summary>
-    public void RemoveWhere(Func<T, bool> remove)
+    /// <summary>Empties the heap; every item is then in none.</summary>
+    public void Clear()
     {
-        var kept = 0;
         for (var i = 0; i < _count; i++)
         {
-            if (!remove(_nodes[i].Item))
-            {
-                _nodes[kept++] = _nodes[i];
-            }
+            _nodes[i].Item.HeapIndex = -1;
         }
 
-        Array.Clear(_nodes, kept, _count - kept);
-        _count = kept;
-        for (var i = (_count / 2) - 1; i >= 0; i--)
-        {
-            SiftDown(i, _nodes[i]);
-        }
-
-        if (_nodes.Length > 64 && _count < _nodes.Length / 4)
-        {
-            Array.Resize(ref _nodes, Math.Max(16, _count * 2));
-        }
+        _nodes = new Node[InitialCapacity];
+        _count = 0;
     }
 
     private static bool Before(in Node a, in Node b) => a.Due < b.Due || (a.Due == b.Due && a.Sequence < b.Sequence);
+
+    private void RemoveAt(int index)
+    {
+        _nodes[index].Item.HeapIndex = -1;
+        var last = _nodes[--_count];
+        _nodes[_count] = default;
+        if (index < _count)
+        {
+            // The last node fills the hole, then moves up or down to where it belongs.
+            if (index > 0 && Before(last, _nodes[(index - 1) / 2]))
+            {
+                SiftUp(index, last);
+            }
+            else
+            {
+                SiftDown(index, last);
+            }
+        }
+
+        if (_nodes.Length > 4 * InitialCapacity && _count < _nodes.Length / 4)
+        {
+            Array.Resize(ref _nodes, _nodes.Length / 2);
+        }
+    }
+
+    private void Place(int index, in Node node)
+    {
+        _nodes[index] = node;
+        node.Item.HeapIndex = index;
+    }
 
     private void SiftUp(int index, Node node)
     {
@@ -85,11 +127,11 @@ internal sealed class TimerHeap<T>
                 break;
             }
 
-            _nodes[index] = _nodes[parent];
+            Place(index, _nodes[parent]);
             index = parent;
         }
 
-        _nodes[index] = node;
+        Place(index, node);
     }
 
     private void SiftDown(int index, Node node)
@@ -112,11 +154,11 @@ internal sealed class TimerHeap<T>
                 break;
             }
 
-            _nodes[index] = _nodes[child];
+            Place(index, _nodes[child]);
             index = child;
         }
 
-        _nodes[index] = node;
+        Place(index, node);
     }
 
     private readonly record struct Node(long Due, long Sequence, T Item);

@@ -14,8 +14,6 @@ namespace ActorHeartbeat.Actors.Timers;
 /// </summary>
 internal sealed class TimerQueue : IDisposable
 {
-    private const int MinCompaction = 64;
-
     /// <summary>On the system clock, the shortest wait before a firing (its timers have millisecond granularity).</summary>
     private const double RealClockGranularityMs = 1;
 
@@ -28,7 +26,6 @@ internal sealed class TimerQueue : IDisposable
     private TimerEntry[]? _spareBuffer;
     private long _armedFor = long.MaxValue;
     private long _sequence;
-    private int _live;
     private bool _disposed;
 
     public TimerQueue(TimeProvider time, TimeSpan tick)
@@ -48,7 +45,7 @@ internal sealed class TimerQueue : IDisposable
         {
             lock (_gate)
             {
-                return _live;
+                return _heap.Count;
             }
         }
     }
@@ -75,11 +72,7 @@ internal sealed class TimerQueue : IDisposable
             if (due == TimeSpan.Zero)
             {
                 fireNow = true;
-                if (entry.PeriodTimestamp == 0)
-                {
-                    entry.IsQueued = false;
-                }
-                else
+                if (entry.PeriodTimestamp != 0)
                 {
                     entry.DueTimestamp = now + entry.PeriodTimestamp;
                     Enqueue(entry, now);
@@ -102,21 +95,9 @@ internal sealed class TimerQueue : IDisposable
     {
         lock (_gate)
         {
-            if (!entry.IsQueued)
+            if (_heap.Remove(entry) && _heap.Count == 0)
             {
-                return;
-            }
-
-            entry.IsQueued = false;
-            _live--;
-            if (_live == 0)
-            {
-                _heap.RemoveWhere(static _ => true);
                 Disarm();
-            }
-            else if (_heap.Count >= MinCompaction && _heap.Count > 2 * _live)
-            {
-                _heap.RemoveWhere(static e => !e.IsQueued);
             }
         }
     }
@@ -127,12 +108,7 @@ internal sealed class TimerQueue : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _heap.RemoveWhere(static e =>
-            {
-                e.IsQueued = false;
-                return true;
-            });
-            _live = 0;
+            _heap.Clear();
             _armedFor = long.MaxValue;
             _timer?.Dispose();
             _timer = null;
@@ -141,8 +117,6 @@ internal sealed class TimerQueue : IDisposable
 
     private void Enqueue(TimerEntry entry, long now)
     {
-        entry.IsQueued = true;
-        _live++;
         _heap.Push(entry.DueTimestamp, entry.Sequence, entry);
         if (Slot(entry.DueTimestamp) < _armedFor)
         {
@@ -165,22 +139,16 @@ internal sealed class TimerQueue : IDisposable
             var now = _time.GetTimestamp();
             while (_heap.Count > 0 && _heap.MinDue <= now)
             {
-                var entry = _heap.Pop();
-                if (!entry.IsQueued)
-                {
-                    continue;
-                }
-
+                var entry = _heap.Min;
                 if (entry.PeriodTimestamp == 0)
                 {
-                    entry.IsQueued = false;
-                    _live--;
+                    _heap.Pop();
                 }
                 else
                 {
                     var next = entry.DueTimestamp + entry.PeriodTimestamp;
                     entry.DueTimestamp = next > now ? next : now + entry.PeriodTimestamp;
-                    _heap.Push(entry.DueTimestamp, entry.Sequence, entry);
+                    _heap.RescheduleMin(entry.DueTimestamp);
                 }
 
                 due ??= Interlocked.Exchange(ref _spareBuffer, null) ?? new TimerEntry[64];

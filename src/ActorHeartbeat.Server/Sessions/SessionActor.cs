@@ -99,7 +99,7 @@ internal sealed partial class SessionActor : ReceiveActor, IWithTimers
         });
         Receive<SendFailed>(f => Fail(TransportErrors.Classify(f.Error), TransportErrors.Describe(f.Error)));
         Receive<HeartbeatTick>(_ => Apply(_monitor.Tick(Now, _time.GetUtcNow().ToUnixTimeMilliseconds())));
-        Receive<PongDeadline>(d => Apply(_monitor.PongDeadlineElapsed(d.Sequence, Now)));
+        Receive<PongDeadline>(d => Apply(_monitor.PongDeadlineElapsed(d.Sequence, Now, _connection?.HasPendingInput == true)));
         Receive<IdleCheck>(_ => Apply(_monitor.IdleCheckElapsed(Now)));
         Receive<SessionClose>(c => Fail(c.Reason, c.Detail));
     }

@@ -19,7 +19,7 @@ internal sealed partial class ConnectionActor
                 Apply(_monitor!.Tick(Now, _time.GetUtcNow().ToUnixTimeMilliseconds()));
                 return true;
             case PongDeadline d:
-                Apply(_monitor!.PongDeadlineElapsed(d.Sequence, Now));
+                Apply(_monitor!.PongDeadlineElapsed(d.Sequence, Now, _connection?.HasPendingInput == true));
                 return true;
             case ReceiveFailed f:
                 Fail(TransportErrors.Classify(f.Error), TransportErrors.Describe(f.Error));

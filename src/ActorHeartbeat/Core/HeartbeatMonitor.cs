@@ -78,8 +78,23 @@ public sealed class HeartbeatMonitor
             : [ping];
     }
 
-    /// <summary>The pong deadline armed for ping <paramref name="sequence"/> fired at <paramref name="now"/>.</summary>
-    public IReadOnlyList<HeartbeatDecision> PongDeadlineElapsed(long sequence, TimeSpan now)
+    /// <summary>
+    /// The longest single postponement of a verdict while bytes from the peer wait undelivered
+    /// (see <see cref="PongDeadlineElapsed"/>): 100 ms, or the timeout when that is shorter.
+    /// </summary>
+    public static readonly TimeSpan PendingInputStep = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The pong deadline armed for ping <paramref name="sequence"/> fired at <paramref name="now"/>. A
+    /// stale deadline (its ping was answered, or it belongs to an older one) decides nothing; one that
+    /// fires early is re-armed for the remainder. Past the timeout the peer is declared dead — unless
+    /// <paramref name="inputPending"/> says bytes from the peer have arrived that the connection has not
+    /// delivered yet (a starved process, not a silent peer): the verdict then waits in steps of
+    /// <see cref="PendingInputStep"/> (at most the timeout each) for as long as bytes keep waiting, up to
+    /// twice the timeout after the ping in all, so an answer already on its way is not taken for
+    /// silence. A peer that sends nothing is still declared dead at the timeout.
+    /// </summary>
+    public IReadOnlyList<HeartbeatDecision> PongDeadlineElapsed(long sequence, TimeSpan now, bool inputPending = false)
     {
         if (_dead || _rules.Heartbeat is not { } heartbeat || _outstanding.Count == 0 || _outstanding[0].Sequence != sequence)
         {
@@ -91,6 +106,14 @@ public sealed class HeartbeatMonitor
         {
             // A deadline that fires early (a clock adjustment) is re-armed for the remainder.
             return [new HeartbeatDecision.ArmPongDeadline(sequence, heartbeat.Timeout - waited)];
+        }
+
+        var extended = heartbeat.Timeout + heartbeat.Timeout;
+        if (inputPending && waited < extended)
+        {
+            var step = PendingInputStep < heartbeat.Timeout ? PendingInputStep : heartbeat.Timeout;
+            var left = extended - waited;
+            return [new HeartbeatDecision.ArmPongDeadline(sequence, step < left ? step : left)];
         }
 
         return Die(DisconnectReason.HeartbeatTimeout,
@@ -181,13 +204,18 @@ public sealed class HeartbeatMonitor
                 return Nothing;
             }
 
-            var index = _outstanding.FindIndex(p => p.Sequence == sequence);
-            if (index < 0)
+            for (var i = 0; i < _outstanding.Count && answered == 0; i++)
+            {
+                if (_outstanding[i].Sequence == sequence)
+                {
+                    answered = i + 1;
+                }
+            }
+
+            if (answered == 0)
             {
                 return Nothing;
             }
-
-            answered = index + 1;
         }
         else if (_outstanding.Count > 0)
         {

@@ -1,17 +1,38 @@
 using System.Buffers;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ActorHeartbeat.Transport;
 
-/// <summary>An open WebSocket (a <see cref="ClientWebSocket"/>, one made from a stream, or an accepted server socket) behind <see cref="IWebSocketConnection"/>.</summary>
-internal sealed class ClientWebSocketConnection(WebSocket socket) : IWebSocketConnection
+/// <summary>
+/// An open WebSocket (a <see cref="ClientWebSocket"/>, one made from a stream, or an accepted server
+/// socket) behind <see cref="IWebSocketConnection"/>. With the TCP socket underneath at hand
+/// (<paramref name="tcp"/>), it can tell whether bytes wait unread.
+/// </summary>
+internal sealed class ClientWebSocketConnection(WebSocket socket, Socket? tcp = null) : IWebSocketConnection
 {
     private const int ChunkSize = 16 * 1024;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public string? SubProtocol => socket.SubProtocol;
+
+    public bool HasPendingInput
+    {
+        get
+        {
+            try
+            {
+                return tcp is { } t && t.Available > 0;
+            }
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
+            {
+                // A closed socket has nothing more to deliver; the pending receive reports the failure.
+                return false;
+            }
+        }
+    }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<InboundMessage> ReceiveAsync(int maxMessageSize, CancellationToken cancellationToken)

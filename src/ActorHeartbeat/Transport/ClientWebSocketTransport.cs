@@ -130,7 +130,7 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
                 KeepAliveInterval = request.KeepAliveInterval ?? TimeSpan.Zero,
                 KeepAliveTimeout = request.KeepAliveTimeout ?? Timeout.InfiniteTimeSpan,
             });
-            return new ClientWebSocketConnection(webSocket);
+            return new ClientWebSocketConnection(webSocket, socket);
         }
         catch
         {

@@ -19,6 +19,15 @@ public interface IWebSocketConnection : IDisposable
     /// <exception cref="WebSocketException">The connection failed (see <see cref="TransportErrors.Classify"/>).</exception>
     ValueTask<InboundMessage> ReceiveAsync(int maxMessageSize, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when bytes from the peer have arrived that no receive has delivered yet: waiting in the
+    /// operating system's socket buffer, or queued in an in-memory peer. The heartbeat asks this before
+    /// it declares a peer dead, so that an answer held up by a starved process is not taken for
+    /// silence. A snapshot; false where the connection cannot tell (the default), which never delays a
+    /// verdict.
+    /// </summary>
+    bool HasPendingInput => false;
+
     /// <summary>Sends one text message.</summary>
     ValueTask SendTextAsync(string text, CancellationToken cancellationToken);
 

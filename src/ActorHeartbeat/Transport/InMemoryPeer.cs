@@ -16,6 +16,7 @@ public sealed class InMemoryPeer
     private Exception? _failure;
     private Func<string, string?>? _autoReply;
     private bool _frozen;
+    private bool _held;
 
     internal InMemoryPeer(ConnectRequest request, Func<string, string?>? autoReply)
     {
@@ -84,6 +85,51 @@ public sealed class InMemoryPeer
         }
     }
 
+    /// <summary>
+    /// Holds back what the peer sends: it queues as if it had arrived in the client's socket buffer but
+    /// no receive delivers it (a starved client process) until <see cref="ReleaseDeliveries"/>.
+    /// </summary>
+    public void HoldDeliveries()
+    {
+        lock (_gate)
+        {
+            _held = true;
+        }
+    }
+
+    /// <summary>Ends <see cref="HoldDeliveries"/>: a pending receive gets the oldest held message.</summary>
+    public void ReleaseDeliveries()
+    {
+        TaskCompletionSource<InboundMessage>? pending = null;
+        var next = default(InboundMessage);
+        lock (_gate)
+        {
+            _held = false;
+            if (_pendingReceive is not null && _toClient.TryDequeue(out next))
+            {
+                pending = _pendingReceive;
+                _pendingReceive = null;
+            }
+        }
+
+        if (pending is not null)
+        {
+            Inline(() => pending.TrySetResult(next));
+        }
+    }
+
+    /// <summary>True while messages from the peer wait that no receive has delivered.</summary>
+    public bool HasUndelivered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _toClient.Count > 0;
+            }
+        }
+    }
+
     /// <summary>Delivers a text message to the client.</summary>
     public void SendText(string text) => Deliver(InboundMessage.OfText(text));
 
@@ -124,11 +170,14 @@ public sealed class InMemoryPeer
                 return;
             }
 
-            pending = _pendingReceive;
-            _pendingReceive = null;
+            pending = _held ? null : _pendingReceive;
             if (pending is null)
             {
                 _toClient.Enqueue(message);
+            }
+            else
+            {
+                _pendingReceive = null;
             }
         }
 
@@ -140,7 +189,7 @@ public sealed class InMemoryPeer
         TaskCompletionSource<InboundMessage> pending;
         lock (_gate)
         {
-            if (_toClient.TryDequeue(out var queued))
+            if (!_held && _toClient.TryDequeue(out var queued))
             {
                 return ValueTask.FromResult(queued);
             }
@@ -225,6 +274,8 @@ public sealed class InMemoryPeer
     private sealed class Connection(InMemoryPeer peer) : IWebSocketConnection
     {
         public string? SubProtocol => peer.Request.Subprotocols.Count > 0 ? peer.Request.Subprotocols[0] : null;
+
+        public bool HasPendingInput => peer.HasUndelivered;
 
         public ValueTask<InboundMessage> ReceiveAsync(int maxMessageSize, CancellationToken cancellationToken) => peer.Receive(cancellationToken);
 

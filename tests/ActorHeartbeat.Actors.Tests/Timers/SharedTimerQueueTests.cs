@@ -177,7 +177,7 @@ public sealed class SharedTimerQueueTests : IDisposable
     }
 
     [Fact]
-    public void ManyCancelledEntries_AreCompactedAway_WhileLiveOnesKeepTheirOrder()
+    public void CancelledEntries_LeaveTheQueueAtOnce_WhileLiveOnesKeepTheirOrder()
     {
         var a = Spawn("a");
         for (var i = 0; i < 300; i++)

@@ -68,6 +68,47 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
     }
 
     [Fact]
+    public void PongHeldUndelivered_AtTheDeadline_IsWaitedFor_NotTakenForSilence()
+    {
+        Transport.AutoReply = Pong;
+        StartManager(Settings());
+        ExpectEvent(ConnectionEventKind.Up);
+        var peer = Transport.LastPeer!;
+        Advance(S(19));
+
+        // Ping 2 goes out at 20 s; its answer arrives but sits undelivered (a starved client) past the deadline at 30 s.
+        peer.HoldDeliveries();
+        Advance(S(10.5));
+        Events.ExpectNoMsg();
+        Assert.True(peer.HasUndelivered);
+
+        peer.ReleaseDeliveries();
+        Advance(S(60));
+
+        Events.ExpectNoMsg();
+        Assert.Equal(ConnectionState.Up, Liveness().State);
+        Assert.Equal(5, Liveness().RoundTrip!.Count);
+    }
+
+    [Fact]
+    public void BytesWaitingUndelivered_DelayTheVerdict_AtMostToTwiceTheTimeout()
+    {
+        Transport.AutoReply = Pong;
+        StartManager(Settings());
+        ExpectEvent(ConnectionEventKind.Up);
+        var peer = Transport.LastPeer!;
+        Advance(S(19));
+        peer.HoldDeliveries();
+        Advance(S(1));
+
+        // Deadline at 30 s, extended while the answer waits, never beyond 20 s + 2 × 10 s.
+        Advance(S(19.999));
+        Events.ExpectNoMsg();
+        Advance(S(0.001));
+        Assert.Equal(DisconnectReason.HeartbeatTimeout, ExpectEvent(ConnectionEventKind.Down).Reason);
+    }
+
+    [Fact]
     public void FailureCount_ResetsOnlyAfterTheConnectionStayedUpForResetAfter()
     {
         StartManager(Settings());

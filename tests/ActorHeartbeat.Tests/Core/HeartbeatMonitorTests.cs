@@ -72,6 +72,44 @@ public sealed class HeartbeatMonitorTests
         Assert.Empty(monitor.TextReceived("{\"op\":\"pong\",\"seq\":1}", S(26), out _));
     }
 
+    [Theory]
+    [InlineData(15.0, false, -1)]
+    [InlineData(15.0, true, 100)]
+    [InlineData(20.0, true, 100)]
+    [InlineData(24.95, true, 50)]
+    [InlineData(25.0, true, -1)]
+    [InlineData(26.0, true, -1)]
+    [InlineData(20.0, false, -1)]
+    public void DeadlineWithBytesWaitingUndelivered_WaitsInSteps_UpToTwiceTheTimeout(double nowSeconds, bool inputPending, int rearmMilliseconds)
+    {
+        // Ping 1 at 5 s, timeout 10 s: the verdict may wait until 25 s while bytes wait, never longer.
+        var monitor = Connected(Rules());
+        monitor.Tick(S(5), 0);
+
+        var decisions = monitor.PongDeadlineElapsed(1, S(nowSeconds), inputPending);
+
+        if (rearmMilliseconds < 0)
+        {
+            Assert.Equal(DisconnectReason.HeartbeatTimeout, Assert.IsType<DeclareDead>(Assert.Single(decisions)).Reason);
+        }
+        else
+        {
+            Assert.Equal([new ArmPongDeadline(1, TimeSpan.FromMilliseconds(rearmMilliseconds))], decisions);
+            Assert.False(monitor.IsDead);
+        }
+    }
+
+    [Fact]
+    public void DeadlineWithBytesWaiting_UnderATimeoutShorterThanTheStep_WaitsOneTimeoutAtATime()
+    {
+        var rules = Rules() with { Heartbeat = Rules().Heartbeat! with { Timeout = TimeSpan.FromMilliseconds(40) } };
+        var monitor = Connected(rules);
+        monitor.Tick(S(5), 0);
+
+        Assert.Equal([new ArmPongDeadline(1, TimeSpan.FromMilliseconds(40))], monitor.PongDeadlineElapsed(1, S(5.04), inputPending: true));
+        Assert.IsType<DeclareDead>(Assert.Single(monitor.PongDeadlineElapsed(1, S(5.08), inputPending: true)));
+    }
+
     [Fact]
     public void PongBeforeDeadline_RecordsRoundTrip_CancelsDeadline_AndStaleDeadlineIsIgnored()
     {

@@ -47,6 +47,28 @@ public sealed class ClientWebSocketTransportTests
         Assert.Equal("ping", Encoding.UTF8.GetString(unmasked));
     }
 
+    [Fact]
+    public async Task HasPendingInput_IsTrueWhileAFrameWaitsUnread_AndFalseOnceReceivedOrDisposed()
+    {
+        await using var server = ScriptedServer.Start(key => Accept(key));
+        using var transport = new ClientWebSocketTransport();
+        using var cancel = new CancellationTokenSource(Bound);
+        var connection = await transport.ConnectAsync(Request(server.Url), cancel.Token);
+        await server.ReadAsync(0, cancel.Token);
+        Assert.False(connection.HasPendingInput);
+
+        await server.WriteAsync([0x81, 0x02, (byte)'h', (byte)'i'], cancel.Token);
+
+        // Loopback hands the bytes over within the server's write; the bound only keeps a broken stack from hanging the test.
+        Assert.True(SpinWait.SpinUntil(() => connection.HasPendingInput, Bound));
+        var message = await connection.ReceiveAsync(1024, cancel.Token);
+        Assert.Equal("hi", message.Text);
+        Assert.False(connection.HasPendingInput);
+
+        connection.Dispose();
+        Assert.False(connection.HasPendingInput);
+    }
+
     [Theory]
     [InlineData("bad-accept", "Sec-WebSocket-Accept does not match")]
     [InlineData("404", "status code 404")]
@@ -145,6 +167,13 @@ public sealed class ClientWebSocketTransportTests
             var bytes = new byte[count];
             await stream.ReadExactlyAsync(bytes, cancellationToken);
             return bytes;
+        }
+
+        public async Task WriteAsync(byte[] bytes, CancellationToken cancellationToken)
+        {
+            var stream = await _stream.Task.WaitAsync(cancellationToken);
+            await stream.WriteAsync(bytes, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
