@@ -1,6 +1,3 @@
-using ActorHeartbeat.Actors.Tests.Support;
-using ActorHeartbeat.Actors.Timers;
-using ActorHeartbeat.TestKit;
 
 namespace ActorHeartbeat.Actors.Tests.Timers;
 
@@ -9,86 +6,8 @@ namespace ActorHeartbeat.Actors.Tests.Timers;
 /// a manual executor, so every firing and every turn happens in a known order. The tick is zero here, so
 /// every entry fires at its own due time (<see cref="SharedTimerQueueTickTests"/> covers the tick).
 /// </summary>
-public sealed class SharedTimerQueueTests : IDisposable
+public sealed class SharedTimerQueueTests() : SharedTimerQueueFixture(TimeSpan.Zero)
 {
-    private readonly ManualExecutor _executor = new();
-    private readonly ManualTimeProvider _time = new();
-    private readonly List<string> _log = [];
-    private readonly ActorSystem _system;
-
-    public SharedTimerQueueTests() =>
-        _system = ActorSystem.Create("queue", new ActorSystemSettings { Executor = _executor, TimeProvider = _time, SharedTimerQueue = true, SchedulerTickDuration = TimeSpan.Zero });
-
-    private sealed record Single(string Key, string Message, TimeSpan Delay);
-
-    private sealed record Periodic(string Key, string Message, TimeSpan Initial, TimeSpan Interval);
-
-    private sealed record Cancel(string Key);
-
-    private sealed class Timed(List<string> log) : UntypedActor, IWithTimers
-    {
-        public ITimerScheduler Timers { get; set; } = null!;
-
-        protected override void OnReceive(object message)
-        {
-            switch (message)
-            {
-                case Single s:
-                    Timers.StartSingleTimer(s.Key, s.Message, s.Delay);
-                    break;
-                case Periodic p:
-                    Timers.StartPeriodicTimer(p.Key, p.Message, p.Initial, p.Interval);
-                    break;
-                case Cancel c:
-                    Timers.Cancel(c.Key);
-                    break;
-                case "replace-while-queued":
-                    Timers.StartSingleTimer("k", "old", TimeSpan.Zero);
-                    Timers.StartSingleTimer("k", "new", TimeSpan.Zero);
-                    break;
-                case "cancel-while-queued":
-                    Timers.StartSingleTimer("k", "stale", TimeSpan.Zero);
-                    Timers.Cancel("k");
-                    break;
-                case "crash":
-                    throw new InvalidOperationException("crash");
-                default:
-                    log.Add($"{Context.Self.Path.Name}:{message}");
-                    break;
-            }
-        }
-    }
-
-    private TimerQueue Queue => _system.TimerQueue!;
-
-    private IActorRef Spawn(string name)
-    {
-        var actor = _system.ActorOf(Props.Create(() => new Timed(_log)), name);
-        _executor.RunAll();
-        return actor;
-    }
-
-    private void Send(IActorRef actor, object message)
-    {
-        actor.Tell(message);
-        _executor.RunAll();
-    }
-
-    private List<string> Advance(TimeSpan by)
-    {
-        _time.Advance(by);
-        _executor.RunAll();
-        var seen = _log.ToList();
-        _log.Clear();
-        return seen;
-    }
-
-    public void Dispose()
-    {
-        _system.Terminate();
-        _executor.RunAll();
-    }
-
     [Fact]
     public void Entries_FireAtTheirExactDueTimes_InDueOrder_TiesInCreationOrder()
     {
@@ -114,7 +33,7 @@ public sealed class SharedTimerQueueTests : IDisposable
         Send(a, new Single("early", "1s", TimeSpan.FromSeconds(1)));
         Send(a, new Periodic("beat", "beat", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)));
 
-        Assert.Equal(1, _time.ActiveTimerCount);
+        Assert.Equal(1, Time.ActiveTimerCount);
         Assert.Equal(3, Queue.Count);
         Assert.Equal(["a:1s"], Advance(TimeSpan.FromSeconds(1)));
         Assert.Equal(["a:beat", "a:10s", "a:beat"], Advance(TimeSpan.FromSeconds(9)));
@@ -143,7 +62,7 @@ public sealed class SharedTimerQueueTests : IDisposable
         Send(a, new Cancel("p"));
 
         Assert.Equal(0, Queue.Count);
-        Assert.Equal(0, _time.ActiveTimerCount);
+        Assert.Equal(0, Time.ActiveTimerCount);
         Assert.Empty(Advance(TimeSpan.FromMinutes(1)));
     }
 
@@ -169,8 +88,8 @@ public sealed class SharedTimerQueueTests : IDisposable
 
         Send(a, "crash");
         Assert.Equal(1, Queue.Count);
-        _system.Stop(b);
-        _executor.RunAll();
+        System.Stop(b);
+        Executor.RunAll();
 
         Assert.Equal(0, Queue.Count);
         Assert.Empty(Advance(TimeSpan.FromSeconds(10)));
@@ -204,12 +123,12 @@ public sealed class SharedTimerQueueTests : IDisposable
     {
         var a = Spawn("a");
         Send(a, new Periodic("p", "tick", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
-        Assert.Equal(1, _time.ActiveTimerCount);
+        Assert.Equal(1, Time.ActiveTimerCount);
 
-        _system.Terminate();
-        _executor.RunAll();
+        System.Terminate();
+        Executor.RunAll();
 
-        Assert.True(_system.IsTerminated);
-        Assert.Equal(0, _time.ActiveTimerCount);
+        Assert.True(System.IsTerminated);
+        Assert.Equal(0, Time.ActiveTimerCount);
     }
 }

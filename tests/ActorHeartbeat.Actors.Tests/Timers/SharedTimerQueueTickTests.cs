@@ -1,64 +1,19 @@
-using ActorHeartbeat.Actors.Tests.Support;
-using ActorHeartbeat.Actors.Timers;
-using ActorHeartbeat.TestKit;
-
 namespace ActorHeartbeat.Actors.Tests.Timers;
 
 /// <summary>
 /// The shared timer queue's tick (<see cref="ActorSystemSettings.SchedulerTickDuration"/>): entries due
 /// within one tick share one wake-up at its end; none fires before its due time or more than one tick late.
 /// </summary>
-public sealed class SharedTimerQueueTickTests : IDisposable
+public sealed class SharedTimerQueueTickTests() : SharedTimerQueueFixture(TimeSpan.FromMilliseconds(10))
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
-
-    private readonly ManualExecutor _executor = new();
-    private readonly ManualTimeProvider _time = new();
-    private readonly List<string> _log = [];
-    private readonly ActorSystem _system;
-
-    public SharedTimerQueueTickTests() =>
-        _system = ActorSystem.Create("tick", new ActorSystemSettings { Executor = _executor, TimeProvider = _time, SharedTimerQueue = true, SchedulerTickDuration = Tick });
-
-    private sealed record Single(string Message, TimeSpan Delay);
-
-    private sealed record Periodic(string Message, TimeSpan Initial, TimeSpan Interval);
-
-    private sealed class Timed(List<string> log) : UntypedActor, IWithTimers
-    {
-        public ITimerScheduler Timers { get; set; } = null!;
-
-        protected override void OnReceive(object message)
-        {
-            switch (message)
-            {
-                case Single s:
-                    Timers.StartSingleTimer(s.Message, s.Message, s.Delay);
-                    break;
-                case Periodic p:
-                    Timers.StartPeriodicTimer(p.Message, p.Message, p.Initial, p.Interval);
-                    break;
-                default:
-                    log.Add($"{Context.Self.Path.Name}:{message}");
-                    break;
-            }
-        }
-    }
-
-    public void Dispose()
-    {
-        _system.Terminate();
-        _executor.RunAll();
-    }
-
     [Fact]
     public void EntriesDueWithinOneTick_FireTogetherAtItsEnd_InDueOrder_NeverBeforeTheirDue()
     {
         var a = Spawn("a");
-        Send(a, new Single("10ms", TimeSpan.FromMilliseconds(10)));
-        Send(a, new Single("4ms", TimeSpan.FromMilliseconds(4)));
-        Send(a, new Single("1ms", TimeSpan.FromMilliseconds(1)));
-        Send(a, new Single("11ms", TimeSpan.FromMilliseconds(11)));
+        Send(a, new Single("10ms", "10ms", TimeSpan.FromMilliseconds(10)));
+        Send(a, new Single("4ms", "4ms", TimeSpan.FromMilliseconds(4)));
+        Send(a, new Single("1ms", "1ms", TimeSpan.FromMilliseconds(1)));
+        Send(a, new Single("11ms", "11ms", TimeSpan.FromMilliseconds(11)));
 
         Assert.Empty(Advance(TimeSpan.FromMilliseconds(9)));
         Assert.Equal(["a:1ms", "a:4ms", "a:10ms"], Advance(TimeSpan.FromMilliseconds(1)));
@@ -70,7 +25,7 @@ public sealed class SharedTimerQueueTickTests : IDisposable
     public void PeriodicEntry_KeepsItsFixedRate_EachTickAtMostOneTickLate()
     {
         var a = Spawn("a");
-        Send(a, new Periodic("beat", TimeSpan.FromMilliseconds(3), TimeSpan.FromMilliseconds(25)));
+        Send(a, new Periodic("beat", "beat", TimeSpan.FromMilliseconds(3), TimeSpan.FromMilliseconds(25)));
 
         // Due at 3, 28, 53, 78 ms: delivered at the ends of their ticks, 10, 30, 60 and 80 ms.
         var deliveredAt = new List<int>();
@@ -93,7 +48,7 @@ public sealed class SharedTimerQueueTickTests : IDisposable
     {
         for (var i = 0; i < 1000; i++)
         {
-            Send(Spawn($"a{i}"), new Single("go", TimeSpan.FromMilliseconds(i + 1)));
+            Send(Spawn($"a{i}"), new Single("go", "go", TimeSpan.FromMilliseconds(i + 1)));
         }
 
         var wakeUps = 0;
@@ -113,11 +68,11 @@ public sealed class SharedTimerQueueTickTests : IDisposable
     public void EntryAddedForAnEarlierTick_ReArmsTheClockTimer_OneForTheSameTickDoesNot()
     {
         var a = Spawn("a");
-        Send(a, new Single("35ms", TimeSpan.FromMilliseconds(35)));
-        Send(a, new Single("32ms", TimeSpan.FromMilliseconds(32)));
-        Send(a, new Single("12ms", TimeSpan.FromMilliseconds(12)));
+        Send(a, new Single("35ms", "35ms", TimeSpan.FromMilliseconds(35)));
+        Send(a, new Single("32ms", "32ms", TimeSpan.FromMilliseconds(32)));
+        Send(a, new Single("12ms", "12ms", TimeSpan.FromMilliseconds(12)));
 
-        Assert.Equal(1, _time.ActiveTimerCount);
+        Assert.Equal(1, Time.ActiveTimerCount);
         Assert.Empty(Advance(TimeSpan.FromMilliseconds(19)));
         Assert.Equal(["a:12ms"], Advance(TimeSpan.FromMilliseconds(1)));
         Assert.Empty(Advance(TimeSpan.FromMilliseconds(19)));
@@ -133,27 +88,5 @@ public sealed class SharedTimerQueueTickTests : IDisposable
             ActorSystem.Create("bad", new ActorSystemSettings { SchedulerTickDuration = TimeSpan.FromMilliseconds(milliseconds) }));
 
         Assert.Equal("SchedulerTickDuration", e.ParamName);
-    }
-
-    private IActorRef Spawn(string name)
-    {
-        var actor = _system.ActorOf(Props.Create(() => new Timed(_log)), name);
-        _executor.RunAll();
-        return actor;
-    }
-
-    private void Send(IActorRef actor, object message)
-    {
-        actor.Tell(message);
-        _executor.RunAll();
-    }
-
-    private List<string> Advance(TimeSpan by)
-    {
-        _time.Advance(by);
-        _executor.RunAll();
-        var seen = _log.ToList();
-        _log.Clear();
-        return seen;
     }
 }

@@ -3,6 +3,7 @@ using ActorHeartbeat.Connections;
 using ActorHeartbeat.Core;
 using ActorHeartbeat.Registry;
 using ActorHeartbeat.Settings;
+using ActorHeartbeat.Transport;
 
 namespace ActorHeartbeat.Tests.Connections;
 
@@ -70,14 +71,8 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
     [Fact]
     public void PongHeldUndelivered_AtTheDeadline_IsWaitedFor_NotTakenForSilence()
     {
-        Transport.AutoReply = Pong;
-        StartManager(Settings());
-        ExpectEvent(ConnectionEventKind.Up);
-        var peer = Transport.LastPeer!;
-        Advance(S(19));
-
         // Ping 2 goes out at 20 s; its answer arrives but sits undelivered (a starved client) past the deadline at 30 s.
-        peer.HoldDeliveries();
+        var peer = UpWithDeliveriesHeldFrom(S(19));
         Advance(S(10.5));
         Events.ExpectNoMsg();
         Assert.True(peer.HasUndelivered);
@@ -93,12 +88,7 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
     [Fact]
     public void BytesWaitingUndelivered_DelayTheVerdict_AtMostToTwiceTheTimeout()
     {
-        Transport.AutoReply = Pong;
-        StartManager(Settings());
-        ExpectEvent(ConnectionEventKind.Up);
-        var peer = Transport.LastPeer!;
-        Advance(S(19));
-        peer.HoldDeliveries();
+        UpWithDeliveriesHeldFrom(S(19));
         Advance(S(1));
 
         // Deadline at 30 s, extended while the answer waits, never beyond 20 s + 2 × 10 s.
@@ -106,6 +96,18 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
         Events.ExpectNoMsg();
         Advance(S(0.001));
         Assert.Equal(DisconnectReason.HeartbeatTimeout, ExpectEvent(ConnectionEventKind.Down).Reason);
+    }
+
+    /// <summary>An answering peer, up; after <paramref name="after"/> its answers stay undelivered.</summary>
+    private InMemoryPeer UpWithDeliveriesHeldFrom(TimeSpan after)
+    {
+        Transport.AutoReply = Pong;
+        StartManager(Settings());
+        ExpectEvent(ConnectionEventKind.Up);
+        var peer = Transport.LastPeer!;
+        Advance(after);
+        peer.HoldDeliveries();
+        return peer;
     }
 
     [Fact]
