@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using ActorHeartbeat.Actors;
 using ActorHeartbeat.Transport;
@@ -19,7 +20,9 @@ internal sealed partial class ConnectionActor
         private readonly IOGate _gate;
         private readonly IActorRef _self;
         private readonly Action _completed;
+        private readonly Action _readable;
         private ConfiguredValueTaskAwaitable<InboundMessage>.ConfiguredValueTaskAwaiter _awaiter;
+        private ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter _wait;
 
         public Receiver(IWebSocketConnection connection, int maxMessageSize, IOGate gate, IActorRef self)
         {
@@ -28,10 +31,59 @@ internal sealed partial class ConnectionActor
             _gate = gate;
             _self = self;
             _completed = OnCompleted;
+            _readable = OnReadable;
         }
 
-        /// <summary>Starts the next receive; call again only after its outcome was delivered.</summary>
+        /// <summary>
+        /// Starts the next receive; call again only after its outcome was delivered. Where the connection
+        /// can wait for readability first (<see cref="IReadinessSource"/>), it does, so that nothing of the
+        /// receive exists while the peer is quiet.
+        /// </summary>
         public void Next()
+        {
+            if (_connection is IReadinessSource readiness)
+            {
+                var wait = readiness.WaitUntilReadableAsync().ConfigureAwait(false).GetAwaiter();
+                if (!wait.IsCompleted)
+                {
+                    _wait = wait;
+                    wait.UnsafeOnCompleted(_readable);
+                    return;
+                }
+
+                Settle(wait);
+            }
+
+            Receive();
+        }
+
+        /// <summary>
+        /// A failed wait needs no handling of its own: the receive that follows meets the same broken
+        /// socket and reports it, classified like any receive failure.
+        /// </summary>
+        private static void Settle(ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter wait)
+        {
+            try
+            {
+                wait.GetResult();
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+            }
+        }
+
+        private void OnReadable()
+        {
+            var wait = _wait;
+            _wait = default;
+            Settle(wait);
+            if (!_gate.IsClosed)
+            {
+                Receive();
+            }
+        }
+
+        private void Receive()
         {
             var awaiter = _connection.ReceiveAsync(_maxMessageSize, CancellationToken.None).ConfigureAwait(false).GetAwaiter();
             if (awaiter.IsCompleted)

@@ -9,14 +9,20 @@ namespace ActorHeartbeat.Transport;
 /// <summary>
 /// An open WebSocket (a <see cref="ClientWebSocket"/>, one made from a stream, or an accepted server
 /// socket) behind <see cref="IWebSocketConnection"/>. With the TCP socket underneath at hand
-/// (<paramref name="tcp"/>), it can tell whether bytes wait unread.
+/// (<paramref name="tcp"/>), it can tell whether bytes wait unread; with the tracked stream under the
+/// protocol reader too (<paramref name="stream"/>), it can wait for readability before a receive.
 /// </summary>
-internal sealed class ClientWebSocketConnection(WebSocket socket, Socket? tcp = null) : IWebSocketConnection
+internal sealed class ClientWebSocketConnection(WebSocket socket, Socket? tcp = null, TrackedStream? stream = null) : IWebSocketConnection, IReadinessSource
 {
     private const int ChunkSize = 16 * 1024;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public string? SubProtocol => socket.SubProtocol;
+
+    public ValueTask<int> WaitUntilReadableAsync() =>
+        tcp is { } t && stream is { Tracker: not null, MayHoldUnreadBytes: false }
+            ? t.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, CancellationToken.None)
+            : new ValueTask<int>(0);
 
     public bool HasPendingInput
     {
@@ -46,6 +52,7 @@ internal sealed class ClientWebSocketConnection(WebSocket socket, Socket? tcp = 
 
         if (first.EndOfMessage)
         {
+            stream?.Tracker?.MessageReturned();
             return first.MessageType == WebSocketMessageType.Text ? InboundMessage.OfText(string.Empty) : InboundMessage.OfBinary([]);
         }
 
@@ -72,11 +79,13 @@ internal sealed class ClientWebSocketConnection(WebSocket socket, Socket? tcp = 
                 length += result.Count;
                 if (length > maxMessageSize)
                 {
+                    stream?.Tracker?.GiveUp();
                     return InboundMessage.TooBig;
                 }
 
                 if (result.EndOfMessage)
                 {
+                    stream?.Tracker?.MessageReturned();
                     return result.MessageType == WebSocketMessageType.Text
                         ? InboundMessage.OfText(Decode(buffer.AsSpan(0, length)))
                         : InboundMessage.OfBinary(buffer.AsSpan(0, length).ToArray());

@@ -118,9 +118,13 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
 
             await stream.WriteAsync(handshake, cancellationToken).ConfigureAwait(false);
             var (subprotocol, leftover) = await ReadAnswerAsync(stream, key, request.Subprotocols, cancellationToken).ConfigureAwait(false);
-            if (leftover is not null)
+            // Readiness waits need the bytes under the reader in view and the socket right under it (no TLS
+            // buffering decrypted bytes); the runtime's protocol keepalive reads its pongs inside a pending
+            // receive, so it keeps the plain path.
+            var tracked = !secure && request.KeepAliveInterval is null;
+            if (leftover is not null || tracked)
             {
-                stream = new PrefixedStream(stream, leftover);
+                stream = new TrackedStream(stream, leftover, tracked ? new FrameBoundaryTracker() : null);
             }
 
             var webSocket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
@@ -130,7 +134,7 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
                 KeepAliveInterval = request.KeepAliveInterval ?? TimeSpan.Zero,
                 KeepAliveTimeout = request.KeepAliveTimeout ?? Timeout.InfiniteTimeSpan,
             });
-            return new ClientWebSocketConnection(webSocket, socket);
+            return new ClientWebSocketConnection(webSocket, socket, stream as TrackedStream);
         }
         catch
         {

@@ -69,6 +69,41 @@ public sealed class ClientWebSocketTransportTests
         Assert.False(connection.HasPendingInput);
     }
 
+    [Fact]
+    public async Task ReadinessWait_PendsWhileTheReaderHoldsNothing_AndNeverWhileItHoldsAFrame()
+    {
+        await using var server = ScriptedServer.Start(key => Accept(key));
+        using var transport = new ClientWebSocketTransport();
+        using var cancel = new CancellationTokenSource(Bound);
+        using var connection = await transport.ConnectAsync(Request(server.Url), cancel.Token);
+        var readiness = Assert.IsAssignableFrom<IReadinessSource>(connection);
+        await server.ReadAsync(0, cancel.Token);
+
+        var quiet = readiness.WaitUntilReadableAsync();
+        Assert.False(quiet.IsCompleted);
+
+        // Two messages in one write: the reader takes both off the socket with the first receive.
+        await server.WriteAsync([0x81, 0x01, (byte)'a', 0x81, 0x01, (byte)'b'], cancel.Token);
+        await quiet.AsTask().WaitAsync(cancel.Token);
+        Assert.Equal("a", (await connection.ReceiveAsync(1024, cancel.Token)).Text);
+
+        Assert.True(readiness.WaitUntilReadableAsync().IsCompleted);
+        Assert.Equal("b", (await connection.ReceiveAsync(1024, cancel.Token)).Text);
+        Assert.False(readiness.WaitUntilReadableAsync().IsCompleted);
+    }
+
+    [Fact]
+    public async Task FrameThatCameWithThe101_IsReceivedWithoutWaitingForTheSocket()
+    {
+        await using var server = ScriptedServer.Start(key => Accept(key) + "\x81\x05hello");
+        using var transport = new ClientWebSocketTransport();
+        using var cancel = new CancellationTokenSource(Bound);
+        using var connection = await transport.ConnectAsync(Request(server.Url), cancel.Token);
+
+        Assert.True(((IReadinessSource)connection).WaitUntilReadableAsync().IsCompleted);
+        Assert.Equal("hello", (await connection.ReceiveAsync(1024, cancel.Token)).Text);
+    }
+
     [Theory]
     [InlineData("bad-accept", "Sec-WebSocket-Accept does not match")]
     [InlineData("404", "status code 404")]

@@ -1,14 +1,24 @@
 namespace ActorHeartbeat.Transport;
 
 /// <summary>
-/// A stream that first returns bytes already read past the end of the handshake answer (a server may
-/// send its first frame in the same packet as the 101), then reads from the inner stream. Only used
-/// when there are such bytes.
+/// The stream under a client's protocol reader: it first returns bytes already read past the end of
+/// the handshake answer (a server may send its first frame in the same packet as the 101), then reads
+/// from the inner stream, and shows every byte it hands out to <see cref="Tracker"/> (when there is
+/// one), which is how the connection knows whether the reader may hold a frame it has not returned.
 /// </summary>
-internal sealed class PrefixedStream(Stream inner, byte[] prefix) : Stream
+internal sealed class TrackedStream(Stream inner, byte[]? prefix, FrameBoundaryTracker? tracker) : Stream
 {
-    private byte[]? _prefix = prefix;
+    private byte[]? _prefix = prefix is { Length: > 0 } ? prefix : null;
     private int _offset;
+
+    /// <summary>What the reader has been handed, frame by frame; null when not tracked.</summary>
+    public FrameBoundaryTracker? Tracker => tracker;
+
+    /// <summary>
+    /// True when the reader may have bytes to process without the socket becoming readable: unread
+    /// prefix bytes, bytes past the last returned message, or no tracker to tell.
+    /// </summary>
+    public bool MayHoldUnreadBytes => _prefix is not null || tracker is null || tracker.HasUnreturnedBytes;
 
     public override bool CanRead => true;
 
@@ -27,13 +37,21 @@ internal sealed class PrefixedStream(Stream inner, byte[] prefix) : Stream
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer) =>
-        TakePrefix(buffer) is var taken and >= 0 ? taken : inner.Read(buffer);
+        Track(buffer, TakePrefix(buffer) is var taken and >= 0 ? taken : inner.Read(buffer));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        TakePrefix(buffer.Span) is var taken and >= 0 ? ValueTask.FromResult(taken) : inner.ReadAsync(buffer, cancellationToken);
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (TakePrefix(buffer.Span) is var taken and >= 0)
+        {
+            return ValueTask.FromResult(Track(buffer.Span, taken));
+        }
+
+        var read = inner.ReadAsync(buffer, cancellationToken);
+        return read.IsCompletedSuccessfully ? ValueTask.FromResult(Track(buffer.Span, read.Result)) : TrackLater(read, buffer);
+    }
 
     public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
 
@@ -64,6 +82,18 @@ internal sealed class PrefixedStream(Stream inner, byte[] prefix) : Stream
     }
 
     public override ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    private int Track(ReadOnlySpan<byte> buffer, int count)
+    {
+        tracker?.Delivered(buffer[..count]);
+        return count;
+    }
+
+    private async ValueTask<int> TrackLater(ValueTask<int> read, Memory<byte> buffer)
+    {
+        var count = await read.ConfigureAwait(false);
+        return Track(buffer.Span, count);
+    }
 
     /// <summary>Copies prefix bytes into <paramref name="buffer"/>; -1 when the prefix is used up (or the buffer is empty: a zero-byte read waits on the inner stream).</summary>
     private int TakePrefix(Span<byte> buffer)
