@@ -4,13 +4,13 @@ namespace ActorHeartbeat.Actors.Timers;
 
 /// <summary>
 /// The actor timers of one system in a single queue ordered by (due, creation), driven by one
-/// <see cref="ITimer"/> from the system's <see cref="TimeProvider"/> that is always armed for the
-/// earliest due entry, rounded up to the tick grid (<see cref="ActorSystemSettings.SchedulerTickDuration"/>)
-/// so that entries due within one tick share a wake-up. Each firing takes every entry that is due, in order, re-queues periodic ones
-/// (fixed rate: the next due is the previous due plus the period; a tick missed by more than a whole
-/// period is skipped rather than caught up) and enqueues their messages; the actors woken are then run
-/// in a few batched pool work items instead of one each. Cancelled entries are dropped lazily when
-/// they come up, and the heap is compacted when they outnumber the live ones.
+/// <see cref="ITimer"/> from the system's <see cref="TimeProvider"/> that is always armed for the end
+/// of the tick (<see cref="ActorSystemSettings.SchedulerTickDuration"/>) holding the earliest entry, so
+/// that entries due within one tick share a wake-up. Each firing takes every entry that is due, in
+/// order, re-queues periodic ones (fixed rate: the next due is the previous due plus the period; a tick
+/// missed by more than a whole period is skipped rather than caught up) and enqueues their messages;
+/// the actors woken are then run in a few batched pool work items instead of one each. A cancelled
+/// entry leaves the heap at once.
 /// </summary>
 internal sealed class TimerQueue : IDisposable
 {
