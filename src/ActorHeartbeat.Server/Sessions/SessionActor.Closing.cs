@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using ActorHeartbeat.Core;
+using static ActorHeartbeat.Connections.SocketSignals;
 
 namespace ActorHeartbeat.Server.Sessions;
 
@@ -85,38 +86,4 @@ internal sealed partial class SessionActor
         DisconnectReason.HeartbeatTimeout or DisconnectReason.IdleTimeout or DisconnectReason.SlowConsumer => WebSocketCloseStatus.PolicyViolation,
         _ => null,
     };
-
-    private sealed record Received(Transport.InboundMessage Message);
-
-    private sealed record ReceiveFailed(Exception Error);
-
-    private sealed record SendDone
-    {
-        public static SendDone Instance { get; } = new();
-    }
-
-    private sealed record SendFailed(Exception Error);
-
-    private sealed record HeartbeatTick
-    {
-        public static HeartbeatTick Instance { get; } = new();
-    }
-
-    /// <summary>The pong deadline of ping <paramref name="Sequence"/>; a stale one is recognised by the monitor.</summary>
-    private sealed record PongDeadline(long Sequence);
-
-    private sealed record IdleCheck
-    {
-        public static IdleCheck Instance { get; } = new();
-    }
-
-    private sealed record CloseDone
-    {
-        public static CloseDone Instance { get; } = new();
-    }
-
-    private sealed record CloseTimedOut
-    {
-        public static CloseTimedOut Instance { get; } = new();
-    }
 }

@@ -4,6 +4,7 @@ using ActorHeartbeat.Connections;
 using ActorHeartbeat.Core;
 using ActorHeartbeat.Settings;
 using ActorHeartbeat.Transport;
+using static ActorHeartbeat.Connections.SocketSignals;
 
 namespace ActorHeartbeat.Server.Sessions;
 
@@ -15,11 +16,8 @@ namespace ActorHeartbeat.Server.Sessions;
 /// the close handshake follows (bounded by close-timeout, then abort), then the actor stops. It is never
 /// restarted, and completes <c>completion</c> when it has stopped (the HTTP request ends then).
 /// </summary>
-internal sealed partial class SessionActor : ReceiveActor, IWithTimers
+internal sealed partial class SessionActor : ReceiveActor, IWithTimers, IHeartbeatHost
 {
-    private const string TickKey = "tick";
-    private const string PongDeadlineKey = "pong-deadline";
-    private const string IdleKey = "idle-check";
     private const string CloseTimeoutKey = "close-timeout";
 
     private readonly string _id;
@@ -156,41 +154,24 @@ internal sealed partial class SessionActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void Apply(IReadOnlyList<HeartbeatDecision> decisions)
+    private void Apply(IReadOnlyList<HeartbeatDecision> decisions) => HeartbeatDecisions.Apply(decisions, Timers, this);
+
+    void IHeartbeatHost.SendHeartbeat(OutboundMessage message, bool isPing)
     {
-        foreach (var decision in decisions)
+        SendControl(message);
+        if (isPing)
         {
-            switch (decision)
-            {
-                case HeartbeatDecision.StartTicks start:
-                    Timers.StartPeriodicTimer(TickKey, HeartbeatTick.Instance, start.InitialDelay, start.Interval);
-                    break;
-                case HeartbeatDecision.SendPing ping:
-                    SendControl(OutboundMessage.OfText(ping.Payload));
-                    _metrics.PingSent();
-                    break;
-                case HeartbeatDecision.SendReply reply:
-                    SendControl(OutboundMessage.OfText(reply.Payload));
-                    break;
-                case HeartbeatDecision.ArmPongDeadline arm:
-                    Timers.StartSingleTimer(PongDeadlineKey, new PongDeadline(arm.Sequence), arm.After);
-                    break;
-                case HeartbeatDecision.CancelPongDeadline:
-                    Timers.Cancel(PongDeadlineKey);
-                    break;
-                case HeartbeatDecision.ArmIdleCheck idle:
-                    Timers.StartSingleTimer(IdleKey, IdleCheck.Instance, idle.After);
-                    break;
-                case HeartbeatDecision.RoundTripMeasured measured:
-                    _metrics.RoundTrip(measured.RoundTrip);
-                    Context.Parent.Tell(new SessionRoundTrip(measured.RoundTrip, _time.GetUtcNow()), Self);
-                    break;
-                case HeartbeatDecision.DeclareDead dead:
-                    Fail(dead.Reason, dead.Detail);
-                    return;
-            }
+            _metrics.PingSent();
         }
     }
+
+    void IHeartbeatHost.RoundTripMeasured(TimeSpan roundTrip)
+    {
+        _metrics.RoundTrip(roundTrip);
+        Context.Parent.Tell(new SessionRoundTrip(roundTrip, _time.GetUtcNow()), Self);
+    }
+
+    void IHeartbeatHost.DeclareDead(DisconnectReason reason, string detail) => Fail(reason, detail);
 
     /// <summary>Heartbeat traffic goes before queued application messages and does not count against the queue.</summary>
     private void SendControl(OutboundMessage message)

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using ActorHeartbeat.Actors;
 using ActorHeartbeat.Transport;
+using static ActorHeartbeat.Connections.SocketSignals;
 
 namespace ActorHeartbeat.Connections;
 

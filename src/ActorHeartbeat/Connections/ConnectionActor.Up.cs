@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using ActorHeartbeat.Core;
 using ActorHeartbeat.Registry;
 using ActorHeartbeat.Transport;
+using static ActorHeartbeat.Connections.SocketSignals;
 
 namespace ActorHeartbeat.Connections;
 
@@ -79,40 +80,21 @@ internal sealed partial class ConnectionActor
         }
     }
 
-    private void Apply(IReadOnlyList<HeartbeatDecision> decisions)
+    private void Apply(IReadOnlyList<HeartbeatDecision> decisions) => HeartbeatDecisions.Apply(decisions, Timers, this);
+
+    void IHeartbeatHost.SendHeartbeat(OutboundMessage message, bool isPing)
     {
-        foreach (var decision in decisions)
+        SendFirst(message);
+        if (isPing)
         {
-            switch (decision)
-            {
-                case HeartbeatDecision.StartTicks start:
-                    Timers.StartPeriodicTimer(TickKey, HeartbeatTick.Instance, start.InitialDelay, start.Interval);
-                    break;
-                case HeartbeatDecision.SendPing ping:
-                    SendFirst(OutboundMessage.OfText(ping.Payload));
-                    _registry.Tell(new LivenessRegistry.PingSent(_settings.Id));
-                    break;
-                case HeartbeatDecision.SendReply reply:
-                    SendFirst(OutboundMessage.OfText(reply.Payload));
-                    break;
-                case HeartbeatDecision.ArmPongDeadline arm:
-                    Timers.StartSingleTimer(PongDeadlineKey, new PongDeadline(arm.Sequence), arm.After);
-                    break;
-                case HeartbeatDecision.CancelPongDeadline:
-                    Timers.Cancel(PongDeadlineKey);
-                    break;
-                case HeartbeatDecision.ArmIdleCheck idle:
-                    Timers.StartSingleTimer(IdleKey, IdleCheck.Instance, idle.After);
-                    break;
-                case HeartbeatDecision.RoundTripMeasured measured:
-                    _registry.Tell(new LivenessRegistry.RoundTripSampled(_settings.Id, measured.RoundTrip, _time.GetUtcNow()));
-                    break;
-                case HeartbeatDecision.DeclareDead dead:
-                    Fail(dead.Reason, dead.Detail);
-                    return;
-            }
+            _registry.Tell(new LivenessRegistry.PingSent(_settings.Id));
         }
     }
+
+    void IHeartbeatHost.RoundTripMeasured(TimeSpan roundTrip) =>
+        _registry.Tell(new LivenessRegistry.RoundTripSampled(_settings.Id, roundTrip, _time.GetUtcNow()));
+
+    void IHeartbeatHost.DeclareDead(DisconnectReason reason, string detail) => Fail(reason, detail);
 
     /// <summary>Heartbeat traffic jumps the queue: a backlog of application sends must not delay a ping.</summary>
     private void SendFirst(OutboundMessage message)
@@ -240,38 +222,4 @@ internal sealed partial class ConnectionActor
         DisconnectReason.HeartbeatTimeout or DisconnectReason.IdleTimeout => WebSocketCloseStatus.InternalServerError,
         _ => null,
     };
-
-    private sealed record Received(InboundMessage Message);
-
-    private sealed record ReceiveFailed(Exception Error);
-
-    private sealed record SendDone
-    {
-        public static SendDone Instance { get; } = new();
-    }
-
-    private sealed record SendFailed(Exception Error);
-
-    private sealed record HeartbeatTick
-    {
-        public static HeartbeatTick Instance { get; } = new();
-    }
-
-    /// <summary>The pong deadline of ping <paramref name="Sequence"/>; a stale one is recognised by the monitor.</summary>
-    private sealed record PongDeadline(long Sequence);
-
-    private sealed record IdleCheck
-    {
-        public static IdleCheck Instance { get; } = new();
-    }
-
-    private sealed record CloseDone
-    {
-        public static CloseDone Instance { get; } = new();
-    }
-
-    private sealed record CloseTimedOut
-    {
-        public static CloseTimedOut Instance { get; } = new();
-    }
 }

@@ -14,12 +14,9 @@ namespace ActorHeartbeat.Connections;
 /// the close handshake (bounded by close-timeout, then abort). It never outlives its socket, tasks or
 /// timers. Its supervisor creates a new one for each attempt.
 /// </summary>
-internal sealed partial class ConnectionActor : ActorBase, IWithTimers
+internal sealed partial class ConnectionActor : ActorBase, IWithTimers, IHeartbeatHost
 {
     private const string ConnectTimeoutKey = "connect-timeout";
-    private const string TickKey = "tick";
-    private const string PongDeadlineKey = "pong-deadline";
-    private const string IdleKey = "idle-check";
     private const string CloseTimeoutKey = "close-timeout";
 
     private readonly ConnectionSettings _settings;
