@@ -13,17 +13,20 @@ public interface IHeartbeatConnections
 {
     /// <summary>
     /// Sends a text message on connection <paramref name="connection"/>. The task completes once the
-    /// connection manager has handed the message to the connection: it is then sent at once when the
-    /// connection is up, or kept in its send buffer (<c>send-buffer</c>) until it is.
+    /// connection has taken the message: it is then sent at once when the connection is up, or kept in
+    /// its send buffer (<c>send-buffer</c>) until it is.
     /// </summary>
     /// <param name="connection">The connection id.</param>
     /// <param name="text">The message.</param>
-    /// <param name="cancellationToken">Stops waiting; the message may have been handed over already.</param>
+    /// <param name="cancellationToken">Stops waiting; the message may have been taken already.</param>
     /// <exception cref="SendRejectedException">
-    /// No connection has the id, or the connection refused the message (send buffer full with
-    /// <c>overflow = reject</c>, connection removed or given up) before the hand-over was confirmed. A
-    /// refusal reported after the task completed is logged as a warning and counted in
-    /// <see cref="LateRejections"/>, never dropped silently.
+    /// No connection has the id, or the connection did not take the message: its send buffer is full
+    /// with <c>overflow = reject</c>, it is being removed, or it stopped (gave up, was removed) before
+    /// it saw the message. A message taken into the send buffer can still be refused later, when the
+    /// connection is removed or gives up before it comes up: that refusal is logged as a warning and
+    /// counted in <see cref="LateRejections"/>, never dropped silently (and with
+    /// <c>overflow = drop-oldest</c> a buffered message may make room for a newer one, counted in the
+    /// <c>actorheartbeat.sends.dropped</c> metric).
     /// </exception>
     /// <exception cref="InvalidOperationException">The host has not started or has stopped.</exception>
     Task SendAsync(string connection, string text, CancellationToken cancellationToken = default);
@@ -31,14 +34,15 @@ public interface IHeartbeatConnections
     /// <summary>Sends a binary message; otherwise as <see cref="SendAsync(string, string, CancellationToken)"/>.</summary>
     /// <param name="connection">The connection id.</param>
     /// <param name="bytes">The message (copied before the call returns).</param>
-    /// <param name="cancellationToken">Stops waiting; the message may have been handed over already.</param>
+    /// <param name="cancellationToken">Stops waiting; the message may have been taken already.</param>
     /// <exception cref="SendRejectedException">As for text messages.</exception>
     /// <exception cref="InvalidOperationException">The host has not started or has stopped.</exception>
     Task SendAsync(string connection, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Refusals of sends made through this facade that arrived after <c>SendAsync</c> had already
-    /// completed (the connection's refusal raced the hand-over confirmation). Each is also logged.
+    /// Sends made through this facade that the connection took into its send buffer and refused later,
+    /// after <c>SendAsync</c> had completed (the connection was removed or gave up before it came up).
+    /// Each is also logged.
     /// </summary>
     long LateRejections { get; }
 

@@ -81,7 +81,21 @@ public sealed class FacadeTests
     }
 
     [Fact]
-    public async Task SendAsync_BeyondAFullBuffer_IsRefused_NeverSilently()
+    public async Task BufferedSend_RefusedWhenTheConnectionIsRemoved_IsLoggedAndCountedAsLate()
+    {
+        await using var test = await StartWith("feed");
+        PeerOf(test, "feed").Drop();
+        await test.Logs.WaitForEventAsync("feed", "backoff");
+        await test.Connections.SendAsync("feed", "waiting");
+
+        await test.Connections.RemoveAsync("feed");
+
+        await test.Logs.WaitForAsync(e => e.Message.Contains("taken into its send buffer and refused later", StringComparison.Ordinal), "for the late refusal");
+        Assert.Equal(1, test.Connections.LateRejections);
+    }
+
+    [Fact]
+    public async Task SendAsync_BeyondAFullBuffer_ThrowsSendRejected_AndTheBufferedOneIsSentOnReconnect()
     {
         await using var test = await TestHost.StartAsync(b => b.AddConnection("feed", "ws://feed.test/ws", c => c with { SendBufferCapacity = 1 }));
         await test.Logs.WaitForEventAsync("feed", "up");
@@ -89,20 +103,10 @@ public sealed class FacadeTests
         await test.Logs.WaitForEventAsync("feed", "backoff");
         await test.Connections.SendAsync("feed", "kept");
 
-        // The refusal comes from the connection's supervisor: it fails the send when it wins the race with
-        // the hand-over confirmation, otherwise it is logged and counted. Either way it is visible.
-        try
-        {
-            await test.Connections.SendAsync("feed", "refused");
-            await test.Logs.WaitForAsync(e => e.Message.Contains("refused after SendAsync had completed", StringComparison.Ordinal), "for the late refusal");
-            Assert.Equal(1, test.Connections.LateRejections);
-        }
-        catch (SendRejectedException e)
-        {
-            Assert.Contains("the send buffer is full (1 messages)", e.Reason, StringComparison.Ordinal);
-            Assert.Equal(0, test.Connections.LateRejections);
-        }
+        var error = await Assert.ThrowsAsync<SendRejectedException>(() => test.Connections.SendAsync("feed", "refused"));
 
+        Assert.Contains("the send buffer is full (1 messages)", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, test.Connections.LateRejections);
         test.Time.Advance(TimeSpan.FromSeconds(2));
         await test.Logs.WaitForAsync(e => e.IsEvent("feed", "up") && e.Field("attempt") == "2", "for the reconnect");
         var peer = PeerOf(test, "feed");

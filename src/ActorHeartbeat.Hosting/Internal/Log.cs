@@ -38,7 +38,7 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Information, "Removing connection {connection}")]
     public static partial void Removing(ILogger logger, string connection);
 
-    [LoggerMessage(13, LogLevel.Warning, "A send on connection {connection} was refused after SendAsync had completed: {reason}")]
+    [LoggerMessage(13, LogLevel.Warning, "A send on connection {connection} was taken into its send buffer and refused later, after SendAsync had completed: {reason}")]
     public static partial void LateRejection(ILogger logger, string connection, string reason);
 
     [LoggerMessage(14, LogLevel.Warning, "Subscription to {connection} is too slow: its oldest notifications are being dropped ({dropped} so far)")]

@@ -1,23 +1,24 @@
 using ActorHeartbeat.Actors;
+using ActorHeartbeat.Actors.Events;
 using ActorHeartbeat.Connections;
 using Microsoft.Extensions.Logging;
 
 namespace ActorHeartbeat.Hosting.Internal;
 
 /// <summary>
-/// Carries the facade's sends to the manager and reports their outcome. Each send is followed by a
-/// <see cref="ConnectionManager.ListConnections"/> to the manager: the manager handles one sender's
-/// messages in order, so its list reply proves the send was handled before it, and a refusal by the
-/// manager (unknown id) always arrives first. A refusal by the connection itself (full buffer, removed,
-/// gave up) comes from the connection's supervisor, so it can also arrive after the list reply; it then
-/// fails nothing any more and is logged and counted instead.
+/// Carries the facade's sends to the manager as acknowledged sends and completes each one with its
+/// outcome, which is always exactly one of: <see cref="SendAccepted"/> (the connection took it),
+/// <see cref="SendRejected"/> (the manager or the connection refused it), or a dead letter (the
+/// connection's supervisor stopped — it gave up or was removed — before it saw the send), which this
+/// actor watches for on the event stream. A refusal of a message that was already accepted into the
+/// send buffer (the connection is removed or gives up before it comes up) arrives later; it fails
+/// nothing any more and is logged and counted instead.
 /// </summary>
 internal sealed class SendCoordinator : ReceiveActor
 {
     private readonly IActorRef _manager;
     private readonly ILogger _logger;
     private readonly Action _onLateRejection;
-    private readonly Queue<Request> _awaitingConfirmation = new();
     private readonly Dictionary<OutboundMessage, Request> _inFlight = new(ReferenceEqualityComparer.Instance);
     private bool _managerStopped;
 
@@ -27,8 +28,15 @@ internal sealed class SendCoordinator : ReceiveActor
         _logger = logger;
         _onLateRejection = onLateRejection;
         Receive<Request>(OnRequest);
+        Receive<SendAccepted>(a =>
+        {
+            if (_inFlight.Remove(a.Message, out var request))
+            {
+                request.Completion.TrySetResult();
+            }
+        });
         Receive<SendRejected>(OnRejected);
-        Receive<ConnectionManager.ConnectionList>(_ => OnConfirmed());
+        Receive<DeadLetter>(OnDeadLetter);
         Receive<Terminated>(_ =>
         {
             _managerStopped = true;
@@ -39,9 +47,17 @@ internal sealed class SendCoordinator : ReceiveActor
     public static Props Props(IActorRef manager, ILogger logger, Action onLateRejection) =>
         Actors.Props.Create(() => new SendCoordinator(manager, logger, onLateRejection));
 
-    protected override void PreStart() => Context.Watch(_manager);
+    protected override void PreStart()
+    {
+        Context.Watch(_manager);
+        Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
+    }
 
-    protected override void PostStop() => FailAll();
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        FailAll();
+    }
 
     private void OnRequest(Request request)
     {
@@ -52,9 +68,7 @@ internal sealed class SendCoordinator : ReceiveActor
         }
 
         _inFlight[request.Message] = request;
-        _awaitingConfirmation.Enqueue(request);
-        _manager.Tell(new ConnectionManager.Send(request.Connection, request.Message), Self);
-        _manager.Tell(ConnectionManager.ListConnections.Instance, Self);
+        _manager.Tell(new ConnectionManager.Send(request.Connection, request.Message) { Acknowledge = true }, Self);
     }
 
     private void OnRejected(SendRejected rejected)
@@ -69,18 +83,19 @@ internal sealed class SendCoordinator : ReceiveActor
         Log.LateRejection(_logger, rejected.Connection, rejected.Reason);
     }
 
-    private void OnConfirmed()
+    private void OnDeadLetter(DeadLetter letter)
     {
-        if (_awaitingConfirmation.TryDequeue(out var request))
+        if (letter.Message is ConnectionSupervisor.SendCommand command
+            && Self.Equals(letter.Sender)
+            && _inFlight.Remove(command.Message, out var request))
         {
-            _inFlight.Remove(request.Message);
-            request.Completion.TrySetResult();
+            request.Completion.TrySetException(new SendRejectedException(request.Connection, "the connection stopped (gave up or was removed) before it took the message"));
         }
     }
 
     private void FailAll()
     {
-        while (_awaitingConfirmation.TryDequeue(out var request))
+        foreach (var request in _inFlight.Values)
         {
             request.Completion.TrySetException(Stopped(request));
         }

@@ -131,7 +131,7 @@ public sealed class ConnectionManager : ReceiveActor
     {
         if (_connections.TryGetValue(send.Connection, out var supervisor))
         {
-            supervisor.Forward(new ConnectionSupervisor.SendCommand(send.Message));
+            supervisor.Forward(new ConnectionSupervisor.SendCommand(send.Message, send.Acknowledge));
         }
         else
         {
@@ -215,7 +215,15 @@ public sealed class ConnectionManager : ReceiveActor
     /// <summary>Sends on a connection: at once when up, else buffered; a refused send is answered with <see cref="SendRejected"/>.</summary>
     /// <param name="Connection">The id.</param>
     /// <param name="Message">The message.</param>
-    public sealed record Send(string Connection, OutboundMessage Message);
+    public sealed record Send(string Connection, OutboundMessage Message)
+    {
+        /// <summary>
+        /// Also answer a send the connection took with <see cref="SendAccepted"/> (default false). A
+        /// message taken into the send buffer can still be refused later (the connection is removed or
+        /// gives up before it comes up); that refusal then follows the acceptance.
+        /// </summary>
+        public bool Acknowledge { get; init; }
+    }
 
     /// <summary>Asks for the ids; answered with <see cref="ConnectionList"/>.</summary>
     public sealed record ListConnections

@@ -81,7 +81,11 @@ internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
 
                 return true;
             case SendCommand s:
-                Send(new PendingSend(s.Message, Sender));
+                if (Send(new PendingSend(s.Message, Sender)) && s.Acknowledge)
+                {
+                    Sender.Tell(new SendAccepted(_settings.Id, s.Message), Self);
+                }
+
                 return true;
             case Terminated terminated:
                 OnTerminated(terminated);
@@ -199,28 +203,33 @@ internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
         }
     }
 
-    private void Send(PendingSend pending)
+    /// <summary>Hands the send to the connection or buffers it; false when it was refused (and answered so).</summary>
+    private bool Send(PendingSend pending)
     {
         if (_stopping)
         {
             Refuse(pending, "the connection is being removed");
-            return;
+            return false;
         }
 
         if (_up && _connection is not null)
         {
             _connection.Tell(new SendOnConnection(pending.Message), Self);
-            return;
+            return true;
         }
 
         if (!_buffer.TryAdd(pending, out var dropped))
         {
             Refuse(pending, $"the send buffer is full ({_buffer.Capacity} messages) and the connection is not up");
+            return false;
         }
-        else if (dropped is not null)
+
+        if (dropped is not null)
         {
             _registry.Tell(new LivenessRegistry.SendDropped(_settings.Id));
         }
+
+        return true;
     }
 
     private void StopGracefully(DisconnectReason reason)
@@ -272,8 +281,8 @@ internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private void Report(ConnectionEventKind kind, int? attempt = null, DisconnectReason? reason = null, string? detail = null, TimeSpan? delay = null) =>
         _registry.Tell(new ConnectionEvent(Wall, _settings.Id, kind, attempt, reason, detail, null, delay));
 
-    /// <summary>Send a message on this connection (buffered while it is not up).</summary>
-    internal sealed record SendCommand(OutboundMessage Message);
+    /// <summary>Send a message on this connection (buffered while it is not up); with <paramref name="Acknowledge"/>, answer a taken send with <see cref="SendAccepted"/>.</summary>
+    internal sealed record SendCommand(OutboundMessage Message, bool Acknowledge = false);
 
     /// <summary>Close the connection and stop (remove or shutdown).</summary>
     internal sealed record StopConnection(DisconnectReason Reason);
