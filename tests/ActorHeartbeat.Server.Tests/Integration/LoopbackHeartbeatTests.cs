@@ -56,7 +56,8 @@ public sealed class LoopbackHeartbeatTests
 
         await client.SendAsync("""{"op":"ping","seq":42}""");
 
-        await Eventually.HoldsAsync(() => Task.FromResult(client.Texts.Contains("""{"op":"pong","seq":42}""")), TimeSpan.FromSeconds(5), "the pong");
+        await client.WaitForMessagesAsync(1, TimeSpan.FromSeconds(5));
+        Assert.Equal(["""{"op":"pong","seq":42}"""], client.Texts);
     }
 
     [Fact]

@@ -31,7 +31,9 @@ public sealed class LoopbackLimitsTests
         await using var client = await TestClient.ConnectAsync(server.Uri());
         await client.SendBytesAsync(1024);
         await client.SendAsync("""{"op":"ping","seq":1}""");
-        await Eventually.HoldsAsync(() => Task.FromResult(client.Texts.Count == 1), TimeSpan.FromSeconds(5), "the pong after a message of exactly the limit");
+        // The pong shows that a message of exactly the limit was taken.
+        await client.WaitForMessagesAsync(1, TimeSpan.FromSeconds(5));
+        Assert.Single(client.Texts);
 
         await client.SendBytesAsync(1025);
 
