@@ -185,18 +185,7 @@ internal sealed partial class SessionActor : ReceiveActor, IWithTimers, IHeartbe
         while (!_sending && _connection is not null && !_reportedDown &&
                (_control.TryDequeue(out var next) || _outbound.TryDequeue(out next)))
         {
-            var send = next.IsText
-                ? _connection.SendTextAsync(next.Text!, CancellationToken.None)
-                : _connection.SendBinaryAsync(next.Binary, CancellationToken.None);
-            if (send.IsCompletedSuccessfully)
-            {
-                // Written at once (the usual case): go on without a turn of its own.
-                send.GetAwaiter().GetResult();
-                continue;
-            }
-
-            _sending = true;
-            _gate.Pipe(send, Self, SendDone.Instance, static e => new SendFailed(e));
+            _sending = !SocketWrites.WriteNow(_connection, next, _gate, Self);
         }
     }
 

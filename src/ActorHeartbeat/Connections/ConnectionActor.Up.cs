@@ -121,18 +121,7 @@ internal sealed partial class ConnectionActor
     {
         while (!_sending && _connection is not null && !_reportedDown && _outbound.TryDequeue(out var next))
         {
-            var send = next.IsText
-                ? _connection.SendTextAsync(next.Text!, CancellationToken.None)
-                : _connection.SendBinaryAsync(next.Binary, CancellationToken.None);
-            if (send.IsCompletedSuccessfully)
-            {
-                // Completed at once (the usual case): consume it and go on without a turn of its own.
-                send.GetAwaiter().GetResult();
-                continue;
-            }
-
-            _sending = true;
-            _gate.Pipe(send, Self, SendDone.Instance, static e => new SendFailed(e));
+            _sending = !SocketWrites.WriteNow(_connection, next, _gate, Self);
         }
     }
 

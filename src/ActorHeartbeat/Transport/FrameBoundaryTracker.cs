@@ -31,9 +31,6 @@ internal sealed class FrameBoundaryTracker
         Payload,
     }
 
-    /// <summary>Bytes fed so far.</summary>
-    public long DeliveredBytes => _delivered;
-
     /// <summary>
     /// True when bytes were handed over past the end of the last returned data message (or the tracker
     /// lost the thread): the reader may hold a frame, so the next read must not wait for the socket.
