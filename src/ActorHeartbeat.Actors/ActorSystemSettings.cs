@@ -43,9 +43,10 @@ public sealed class ActorSystemSettings
     /// <see cref="TimeProvider.System"/>, where one timer per actor timer makes .NET's timer queue the
     /// main cost, and own timers for any other clock: a virtual clock then orders and interleaves every
     /// actor timer exactly as it defines (a test kit's clock, for example, lets the actors settle after
-    /// each single firing, which one shared timer cannot give for timers due at the same instant).
+    /// each single firing, which one shared timer cannot give for timers due at the same instant). Set
+    /// true for a real-time clock of another type, such as one whose timers fire on an I/O event loop.
     /// </summary>
-    internal bool? SharedTimerQueue { get; init; }
+    public bool? SharedTimerQueue { get; init; }
 
     internal void Validate()
     {

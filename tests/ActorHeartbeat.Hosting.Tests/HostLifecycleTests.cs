@@ -139,7 +139,7 @@ public sealed class HostLifecycleTests
     }
 
     [Fact]
-    public async Task DefaultRegistrations_AreTheClientTransport_AndASystemNamedActorHeartbeatOnTheSystemClock()
+    public async Task DefaultRegistrations_AreTheClientTransport_AndASystemNamedActorHeartbeatOnTheEventLoopClock()
     {
         var services = new ServiceCollection();
         services.AddActorHeartbeat();
@@ -148,7 +148,7 @@ public sealed class HostLifecycleTests
         var system = provider.GetRequiredService<ActorSystem>();
 
         Assert.Equal("actor-heartbeat", system.Name);
-        Assert.Same(TimeProvider.System, system.TimeProvider);
+        Assert.Same(TransportEventLoop.TimeProvider, system.TimeProvider);
         Assert.IsType<ClientWebSocketTransport>(provider.GetRequiredService<IWebSocketTransport>());
     }
 

@@ -64,6 +64,12 @@ internal sealed partial class ActorCell
                 return;
             }
 
+            if (LocalTurnQueue.Current is { } local && _system.Executor is ThreadPoolExecutor)
+            {
+                local.Add(this);
+                return;
+            }
+
             if (t_current is not null && _system.Executor is ThreadPoolExecutor && Thread.CurrentThread.IsThreadPoolThread)
             {
                 // Woken from inside a turn on a pool thread: run right after that turn on this thread

@@ -17,7 +17,8 @@ internal sealed partial class ActorCell
     /// Enqueues the messages of <paramref name="entries"/> (the first <paramref name="count"/>, in
     /// order). Actors running on the thread-pool executor that this makes runnable are run in work
     /// items of up to <see cref="TurnBatch.ChunkSize"/> turns each, the last batch on this thread when it is
-    /// a pool thread; any other executor gets each turn as usual (a test kit counts them).
+    /// a pool thread; on a thread with a <see cref="LocalTurnQueue"/> they go to that queue; any other
+    /// executor gets each turn as usual (a test kit counts them).
     /// </summary>
     internal static void WakeInBatches(TimerEntry[] entries, int count)
     {
@@ -36,6 +37,19 @@ internal sealed partial class ActorCell
         finally
         {
             t_woken = outer;
+        }
+
+        if (outer is null && LocalTurnQueue.Current is { } local)
+        {
+            // On an event-loop thread: its own queue runs the turns after the firing, on this thread.
+            foreach (var cell in woken)
+            {
+                local.Add(cell);
+            }
+
+            woken.Clear();
+            t_wokenSpare = woken;
+            return;
         }
 
         var inline = Thread.CurrentThread.IsThreadPoolThread && outer is null && t_current is null ? Math.Min(TurnBatch.ChunkSize, woken.Count) : 0;

@@ -71,7 +71,7 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        await using var system = ActorSystem.Create("actorheartbeat");
+        await using var system = ActorSystem.Create("actorheartbeat", TransportEventLoop.CreateActorSystemSettings());
         var manager = system.ActorOf(ConnectionManager.Props(new ConnectionManagerOptions
         {
             Transport = transport,

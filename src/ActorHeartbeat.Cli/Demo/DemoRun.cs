@@ -55,7 +55,7 @@ internal sealed class DemoRun(int connections, TimeSpan duration, DemoTimings ti
         var settings = DemoConfig.Read(urls, timings);
         var plan = DemoPlan.Create(connections, duration, timings);
 
-        await using var system = ActorSystem.Create("demo");
+        await using var system = ActorSystem.Create("demo", TransportEventLoop.CreateActorSystemSettings());
         var manager = system.ActorOf(ConnectionManager.Props(new ConnectionManagerOptions
         {
             Transport = new ClientWebSocketTransport(),

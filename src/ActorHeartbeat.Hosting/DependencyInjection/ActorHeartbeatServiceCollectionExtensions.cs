@@ -21,8 +21,9 @@ public static class ActorHeartbeatServiceCollectionExtensions
     /// Safe to call more than once (registrations are <c>TryAdd</c>; configuration accumulates):
     /// <list type="bullet">
     /// <item>an <see cref="ActorSystem"/> named <c>actor-heartbeat</c> unless one is registered (so other
-    /// ActorHeartbeat integrations share one system), on the registered <see cref="TimeProvider"/> or
-    /// <see cref="TimeProvider.System"/>;</item>
+    /// ActorHeartbeat integrations share one system), on the registered <see cref="TimeProvider"/>, or
+    /// else with <see cref="TransportEventLoop.CreateActorSystemSettings"/> (the system clock, with timers
+    /// firing on the transport's I/O event loop on Linux);</item>
     /// <item>an <see cref="IWebSocketTransport"/> unless one is registered: one <see cref="ClientWebSocketTransport"/> for the process;</item>
     /// <item><see cref="IHeartbeatConnections"/>, the facade for code that is not an actor;</item>
     /// <item>a hosted service that starts the connections with the host, and on shutdown closes each with a
@@ -46,10 +47,9 @@ public static class ActorHeartbeatServiceCollectionExtensions
         services.AddOptions<ActorHeartbeatOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ActorHeartbeatOptions>, ActorHeartbeatOptionsValidator>());
         services.TryAddSingleton<SettingsResolver>();
-        services.TryAddSingleton(static provider => ActorSystem.Create(ActorSystemName, new ActorSystemSettings
-        {
-            TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
-        }));
+        services.TryAddSingleton(static provider => ActorSystem.Create(
+            ActorSystemName,
+            provider.GetService<TimeProvider>() is { } time ? new ActorSystemSettings { TimeProvider = time } : TransportEventLoop.CreateActorSystemSettings()));
         services.TryAddSingleton<IWebSocketTransport, ClientWebSocketTransport>();
         services.TryAddSingleton<HeartbeatRuntime>();
         services.TryAddSingleton<IHeartbeatConnections, HeartbeatConnections>();

@@ -106,6 +106,13 @@ internal sealed partial class ConnectionActor
 
         private void Deliver(ConfiguredValueTaskAwaitable<InboundMessage>.ConfiguredValueTaskAwaiter awaiter)
         {
+            if (_gate.IsClosed)
+            {
+                // Nobody wants the outcome any more; not asking for it spares the exception an aborted
+                // receive would throw (thousands at once when a peer with many connections freezes).
+                return;
+            }
+
             object message;
             try
             {
@@ -116,10 +123,7 @@ internal sealed partial class ConnectionActor
                 message = new ReceiveFailed(e);
             }
 
-            if (!_gate.IsClosed)
-            {
-                _self.Tell(message, _self);
-            }
+            _self.Tell(message, _self);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using ActorHeartbeat.Transport.Linux;
 
 namespace ActorHeartbeat.Transport;
 
@@ -22,6 +23,7 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
 {
     private const int ReadChunk = 1024;
     private readonly HttpMessageInvoker? _invoker;
+    private readonly bool _eventLoop;
 
     /// <summary>Creates the transport with its own handshake over sockets.</summary>
     public ClientWebSocketTransport()
@@ -32,7 +34,14 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
     /// <summary>Creates the transport; <paramref name="useHttpHandler"/> picks <see cref="ClientWebSocket"/> over a shared <see cref="SocketsHttpHandler"/>.</summary>
     /// <param name="useHttpHandler">True for <see cref="ClientWebSocket"/>; false (the default) for the leaner own handshake.</param>
     public ClientWebSocketTransport(bool useHttpHandler)
+        : this(useHttpHandler, eventLoop: !useHttpHandler && Epoll.IsSupported)
     {
+    }
+
+    /// <summary>Creates the transport, choosing whether plain <c>ws://</c> connections go through the socket event loop (tests compare both paths).</summary>
+    internal ClientWebSocketTransport(bool useHttpHandler, bool eventLoop)
+    {
+        _eventLoop = eventLoop && Epoll.IsSupported;
         if (useHttpHandler)
         {
             var handler = new SocketsHttpHandler
@@ -50,7 +59,14 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
     public Task<IWebSocketConnection> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _invoker is null ? ConnectOwnAsync(request, cancellationToken) : ConnectClientWebSocketAsync(request, _invoker, cancellationToken);
+        if (_invoker is not null)
+        {
+            return ConnectClientWebSocketAsync(request, _invoker, cancellationToken);
+        }
+
+        return _eventLoop && request.Url.Scheme == "ws" && request.KeepAliveInterval is null
+            ? LoopWebSocketConnection.ConnectAsync(SocketEventLoop.Shared, request, cancellationToken)
+            : ConnectOwnAsync(request, cancellationToken);
     }
 
     /// <summary>Disposes the shared handler, if any (open connections keep working until closed).</summary>

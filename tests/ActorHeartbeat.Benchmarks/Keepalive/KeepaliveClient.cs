@@ -49,7 +49,7 @@ internal static class KeepaliveClient
         var lines = new LineWriter(output);
         lines.Write($"info lib=ActorHeartbeat runtime=dotnet/{Environment.Version} mode={options.Mode} gc={(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
         using var transport = new ClientWebSocketTransport();
-        await using var system = ActorSystem.Create("keepalive-bench");
+        await using var system = ActorSystem.Create("keepalive-bench", TransportEventLoop.CreateActorSystemSettings());
         var tracker = new Tracker(options.Connections, lines);
         var listener = system.ActorOf(Props.Create(() => new EventListener(tracker)), "listener");
         system.EventStream.Subscribe(listener, typeof(ConnectionEvent));
