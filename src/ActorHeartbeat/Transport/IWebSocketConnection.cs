@@ -21,7 +21,8 @@ public interface IWebSocketConnection : IDisposable
 
     /// <summary>
     /// True when bytes from the peer have arrived that no receive has delivered yet: waiting in the
-    /// operating system's socket buffer, or queued in an in-memory peer. The heartbeat asks this before
+    /// operating system's socket buffer, read and decoded but not yet asked for (the event loop reads
+    /// ahead), or queued in an in-memory peer. The heartbeat asks this before
     /// it declares a peer dead, so that an answer held up by a starved process is not taken for
     /// silence. A snapshot; false where the connection cannot tell (the default), which never delays a
     /// verdict.

@@ -9,9 +9,12 @@ namespace ActorHeartbeat.Transport.Linux;
 /// of the actors those handlers woke (<see cref="LocalTurnQueue"/>): a message that arrives is read,
 /// decoded and handled by its connection actor on this thread, without waking a pool thread for it.
 /// Registrations are level-triggered, so a handler reads once per wake-up and anything left is
-/// reported again. Sockets may be added, changed and removed from any thread (epoll_ctl is
-/// thread-safe); the handle that maps an event back to its socket is freed on the loop thread after the
-/// batch in flight, so an event already fetched for a removed socket still finds it (and it ignores it).
+/// reported again. Its clock (<see cref="TimeProvider"/>) fires timers on the same thread: epoll
+/// sleeps until the earliest is due. While busy, the loop polls at most once per coalescing interval,
+/// so that what arrives meanwhile is handled in one wake-up. Sockets may be added, changed and removed
+/// from any thread (epoll_ctl is thread-safe); the handle that maps an event back to its socket is
+/// freed on the loop thread after the batch in flight, so an event already fetched for a removed
+/// socket still finds it (and it ignores it).
 /// </summary>
 internal sealed unsafe class SocketEventLoop : IDisposable
 {
