@@ -72,7 +72,10 @@ internal sealed partial class ConnectionActor : ActorBase, IWithTimers, IHeartbe
             _settings.Headers,
             _settings.Subprotocols,
             _settings.Keepalive?.Interval,
-            _settings.Keepalive?.Timeout);
+            _settings.Keepalive?.Timeout)
+        {
+            MaxMessageSize = _settings.MaxMessageSize,
+        };
         _attempt = new ConnectAttempt();
         Timers.StartSingleTimer(ConnectTimeoutKey, ConnectTimedOut.Instance, _settings.ConnectTimeout);
         var attempt = _attempt;

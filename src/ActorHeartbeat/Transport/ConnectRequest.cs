@@ -11,4 +11,12 @@ public sealed record ConnectRequest(
     IReadOnlyDictionary<string, string> Headers,
     IReadOnlyList<string> Subprotocols,
     TimeSpan? KeepAliveInterval,
-    TimeSpan? KeepAliveTimeout);
+    TimeSpan? KeepAliveTimeout)
+{
+    /// <summary>
+    /// The largest message the caller will accept, in bytes, or null for no limit before the first
+    /// receive names one. A transport that reads ahead of the receives (the event loop) applies it from
+    /// the first byte, so a message over it is never assembled.
+    /// </summary>
+    public int? MaxMessageSize { get; init; }
+}

@@ -33,7 +33,7 @@ internal sealed partial class LoopWebSocketConnection
         SocketException? refused = null;
         foreach (var address in addresses)
         {
-            var connection = new LoopWebSocketConnection(loop, new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false });
+            var connection = new LoopWebSocketConnection(loop, new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false }, request.MaxMessageSize ?? int.MaxValue);
             try
             {
                 await connection.OpenAsync(new IPEndPoint(address, url.Port), handshake, key, request.Subprotocols, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Text;
 using System.Threading.Tasks.Sources;
 
 namespace ActorHeartbeat.Transport.Linux;
@@ -27,7 +28,7 @@ internal sealed partial class LoopWebSocketConnection : IWebSocketConnection, IL
     private readonly Socket _socket;
     private readonly int _fd;
     private readonly Lock _lock = new();
-    private readonly WebSocketFrameReader _reader = new(int.MaxValue);
+    private readonly WebSocketFrameReader _reader;
     private ulong _registration;
     private bool _registered;
     private uint _interest;
@@ -45,11 +46,12 @@ internal sealed partial class LoopWebSocketConnection : IWebSocketConnection, IL
     private bool _receivePending;
     private CancellationTokenRegistration _receiveCancellation;
 
-    private LoopWebSocketConnection(SocketEventLoop loop, Socket socket)
+    private LoopWebSocketConnection(SocketEventLoop loop, Socket socket, int maxMessageSize)
     {
         _loop = loop;
         _socket = socket;
         _fd = (int)socket.Handle;
+        _reader = new WebSocketFrameReader(maxMessageSize);
     }
 
     private enum Phase
@@ -102,7 +104,7 @@ internal sealed partial class LoopWebSocketConnection : IWebSocketConnection, IL
             if (TakeInbound() is { } ready)
             {
                 UpdateInterest();
-                return new ValueTask<InboundMessage>(ready);
+                return new ValueTask<InboundMessage>(Within(ready, maxMessageSize));
             }
 
             if (_closeReceived)
@@ -260,6 +262,15 @@ internal sealed partial class LoopWebSocketConnection : IWebSocketConnection, IL
 
         completions.Run(this);
     }
+
+    /// <summary>A message read ahead under a larger limit than this receive's is reported as too big now.</summary>
+    private static InboundMessage Within(InboundMessage message, int maxMessageSize) => message switch
+    {
+        { Kind: InboundKind.Binary, Binary.Length: var length } when length > maxMessageSize => InboundMessage.TooBig,
+        { Kind: InboundKind.Text, Text: { } text } when text.Length > maxMessageSize ||
+            (text.Length * 3L > maxMessageSize && Encoding.UTF8.GetByteCount(text) > maxMessageSize) => InboundMessage.TooBig,
+        _ => message,
+    };
 
     private static WebSocketException PeerVanished() =>
         new(WebSocketError.ConnectionClosedPrematurely, "The server closed the TCP connection without a WebSocket close frame.");

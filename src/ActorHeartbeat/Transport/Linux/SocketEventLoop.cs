@@ -28,7 +28,7 @@ internal sealed unsafe class SocketEventLoop : IDisposable
     private readonly int _epoll;
     private readonly int _wakeup;
     private readonly int _pause;
-    private readonly long _coalesceTicks;
+    private readonly WakeCoalescer _coalescer;
     private readonly Thread _thread;
     private readonly ConcurrentQueue<Action> _work = new();
     private readonly LocalTurnQueue _turns = new();
@@ -45,8 +45,8 @@ internal sealed unsafe class SocketEventLoop : IDisposable
     /// The least time between two polls of the sockets while the loop is busy (<see cref="DefaultCoalescing"/>
     /// by default, zero: none). A poll that would come sooner first waits out the rest, so that the
     /// messages arriving meanwhile are read in one wake-up instead of one wake-up each — the trade
-    /// network cards make with interrupt moderation. An idle loop is not delayed: the wait applies only
-    /// when the previous wake-up was less than this long ago.
+    /// network cards make with interrupt moderation. A quiet loop is not delayed: the wait applies only
+    /// while sockets become ready at a rate of several per interval (<see cref="WakeCoalescer"/>).
     /// </param>
     public SocketEventLoop(string name, TimeSpan? coalescing = null)
     {
@@ -60,7 +60,7 @@ internal sealed unsafe class SocketEventLoop : IDisposable
         _epoll = Epoll.Create();
         _wakeup = Epoll.CreateWakeup();
         Epoll.Add(_epoll, _wakeup, Epoll.In, WakeupData);
-        _coalesceTicks = StopwatchTicks(coalesce);
+        _coalescer = new WakeCoalescer(StopwatchTicks(coalesce), StopwatchTicks(TimeSpan.FromMilliseconds(100)));
         _pause = Epoll.Create();
         Epoll.Add(_pause, _wakeup, Epoll.In, WakeupData);
         _thread = new Thread(Run) { IsBackground = true, Name = name };
@@ -177,29 +177,19 @@ internal sealed unsafe class SocketEventLoop : IDisposable
         var events = (byte*)NativeMemory.Alloc((nuint)(BatchCapacity * Epoll.EventSize));
         try
         {
-            var lastWake = long.MinValue / 2;
             while (!_stopping)
             {
                 var timeout = MillisecondsToNextTimer();
-                if (_coalesceTicks > 0)
+                var wait = _coalescer.WaitBeforePoll(TimeProvider.System.GetTimestamp());
+                if (wait > 0)
                 {
-                    var now = TimeProvider.System.GetTimestamp();
-                    var rest = lastWake + _coalesceTicks - now;
-                    if (rest > 0)
-                    {
-                        var micros = rest * 1_000_000 / TimeProvider.System.TimestampFrequency;
-                        if (timeout >= 0)
-                        {
-                            micros = Math.Min(micros, timeout * 1000L);
-                        }
-
-                        Epoll.WaitMicroseconds(_pause, events, 1, micros);
-                        timeout = 0;
-                    }
+                    var micros = wait * 1_000_000 / TimeProvider.System.TimestampFrequency;
+                    Epoll.WaitMicroseconds(_pause, events, 1, timeout >= 0 ? Math.Min(micros, timeout * 1000L) : micros);
+                    timeout = 0;
                 }
 
                 var count = Epoll.Wait(_epoll, events, BatchCapacity, timeout);
-                lastWake = TimeProvider.System.GetTimestamp();
+                _coalescer.Polled(TimeProvider.System.GetTimestamp(), count);
                 lock (_timersLock)
                 {
                     _sleepingUntil = long.MinValue;

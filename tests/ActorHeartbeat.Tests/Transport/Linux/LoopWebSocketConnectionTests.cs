@@ -89,12 +89,29 @@ public sealed class LoopWebSocketConnectionTests
     {
         await using var server = ScriptedServer.Start(key => ScriptedServer.Accept(key));
         using var cancel = new CancellationTokenSource(Bound);
-        using var connection = await ConnectAsync(server, cancel.Token);
+        using var connection = await ConnectAsync(server, cancel.Token, maxMessageSize: 100);
 
         await server.WriteAsync([.. ScriptedServer.TextFrame(new string('x', 300)), .. ScriptedServer.TextFrame("small")], cancel.Token);
 
         Assert.Equal(InboundKind.TooBig, (await connection.ReceiveAsync(100, cancel.Token)).Kind);
         Assert.Equal("small", (await connection.ReceiveAsync(100, cancel.Token)).Text);
+    }
+
+    [SkippableTheory]
+    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    [InlineData("ééééééé")]
+    public async Task MessageReadAheadUnderNoLimit_IsReportedTooBig_WhenTheReceiveNamesASmallerOne(string text)
+    {
+        await using var server = ScriptedServer.Start(key => ScriptedServer.Accept(key));
+        using var cancel = new CancellationTokenSource(Bound);
+        using var connection = await ConnectAsync(server, cancel.Token);
+
+        await server.WriteAsync([.. ScriptedServer.TextFrame(text), .. ScriptedServer.Frame(0x2, new byte[11]), .. ScriptedServer.TextFrame("small")], cancel.Token);
+        Assert.True(SpinWait.SpinUntil(() => connection.HasPendingInput, Bound));
+
+        Assert.Equal(InboundKind.TooBig, (await connection.ReceiveAsync(10, cancel.Token)).Kind);
+        Assert.Equal(InboundKind.TooBig, (await connection.ReceiveAsync(10, cancel.Token)).Kind);
+        Assert.Equal("small", (await connection.ReceiveAsync(10, cancel.Token)).Text);
     }
 
     [SkippableTheory]
@@ -212,11 +229,12 @@ public sealed class LoopWebSocketConnectionTests
         Assert.Throws<InvalidOperationException>(() => connection.ReceiveAsync(1024, cancel.Token));
     }
 
-    private static async Task<IWebSocketConnection> ConnectAsync(ScriptedServer server, CancellationToken cancellationToken)
+    private static async Task<IWebSocketConnection> ConnectAsync(ScriptedServer server, CancellationToken cancellationToken, int? maxMessageSize = null)
     {
         Skip.IfNot(TransportEventLoop.IsSupported, "The socket event loop needs Linux (epoll) in a 64-bit process.");
         using var transport = new ClientWebSocketTransport(useHttpHandler: false, eventLoop: true);
-        var connection = await transport.ConnectAsync(ScriptedServer.RequestFor(server.Url), cancellationToken);
+        var request = ScriptedServer.RequestFor(server.Url) with { MaxMessageSize = maxMessageSize };
+        var connection = await transport.ConnectAsync(request, cancellationToken);
         Assert.IsType<LoopWebSocketConnection>(connection);
         await server.Request.WaitAsync(cancellationToken);
         return connection;
