@@ -63,6 +63,7 @@ internal sealed unsafe class SocketEventLoop : IDisposable
         _coalescer = new WakeCoalescer(StopwatchTicks(coalesce), StopwatchTicks(TimeSpan.FromMilliseconds(100)));
         _pause = Epoll.Create();
         Epoll.Add(_pause, _wakeup, Epoll.In, WakeupData);
+        TimeProvider = new LoopTimeProvider(this);
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();
     }
@@ -71,13 +72,12 @@ internal sealed unsafe class SocketEventLoop : IDisposable
     public static SocketEventLoop Shared => SharedLoop.Value;
 
     /// <summary>A clock whose timers fire on this loop's thread.</summary>
-    public TimeProvider TimeProvider => field ??= new LoopTimeProvider(this);
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>A buffer for one read on the loop thread; its content is only valid inside a handler.</summary>
     public byte[] ReadBuffer { get; } = new byte[64 * 1024];
 
-    /// <summary>True on the loop's own thread.</summary>
-    public bool IsLoopThread => Thread.CurrentThread == _thread;
+    private bool IsLoopThread => Thread.CurrentThread == _thread;
 
     /// <summary>Registers <paramref name="fd"/> for <paramref name="events"/>; returns the registration to pass to the other calls.</summary>
     public ulong Register(int fd, ILoopSocket socket, uint events)
