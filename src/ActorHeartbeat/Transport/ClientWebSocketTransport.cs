@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http;
 using System.Net.Security;
@@ -170,48 +169,20 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
     /// <summary>Reads the response head; returns the chosen subprotocol and any bytes read past the head (the start of the first frame).</summary>
     private static async Task<(string? SubProtocol, byte[]? Leftover)> ReadAnswerAsync(Stream stream, string key, IReadOnlyList<string> offered, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ReadChunk * 4);
-        var length = 0;
-        try
+        using var answer = new HandshakeAnswer();
+        while (true)
         {
-            while (true)
+            var read = await stream.ReadAsync(answer.Space(ReadChunk), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
             {
-                if (length == buffer.Length)
-                {
-                    if (buffer.Length >= WebSocketHandshake.MaxResponseHeadLength)
-                    {
-                        throw new WebSocketException(WebSocketError.HeaderError, $"The server's handshake answer is longer than {WebSocketHandshake.MaxResponseHeadLength} bytes.");
-                    }
-
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The server closed the connection during the handshake.");
-                }
-
-                // Search from a little before the new bytes: the blank line may straddle two reads.
-                var from = Math.Max(0, length - 3);
-                length += read;
-                var end = WebSocketHandshake.HeadLength(buffer.AsSpan(from, length - from));
-                if (end < 0)
-                {
-                    continue;
-                }
-
-                end += from;
-                var subprotocol = WebSocketHandshake.Validate(buffer.AsSpan(0, end), key, offered);
-                return (subprotocol, end < length ? buffer.AsSpan(end, length - end).ToArray() : null);
+                throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The server closed the connection during the handshake.");
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+
+            if (answer.Advance(read))
+            {
+                var subprotocol = answer.Accept(key, offered, out var leftover);
+                return (subprotocol, leftover);
+            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
@@ -12,8 +11,7 @@ internal sealed partial class LoopWebSocketConnection
     private byte[]? _request;
     private string? _key;
     private IReadOnlyList<string> _offered = [];
-    private byte[]? _answer;
-    private int _answerLength;
+    private HandshakeAnswer? _answer;
 
     /// <summary>
     /// Connects to <paramref name="request"/>'s <c>ws://</c> URL through <paramref name="loop"/>: resolves
@@ -120,68 +118,34 @@ internal sealed partial class LoopWebSocketConnection
     /// </summary>
     private ReadOnlySpan<byte> TakeHandshakeAnswerLocked(ReadOnlySpan<byte> bytes)
     {
-        _answer ??= ArrayPool<byte>.Shared.Rent(1024);
-        if (_answerLength + bytes.Length > _answer.Length)
+        var answer = _answer ??= new HandshakeAnswer();
+        byte[]? leftover;
+        try
         {
-            if (_answerLength + bytes.Length > WebSocketHandshake.MaxResponseHeadLength + ScratchSize)
+            bytes.CopyTo(answer.Space(bytes.Length).Span);
+            if (!answer.Advance(bytes.Length))
             {
-                FailOpeningLocked(new WebSocketException(WebSocketError.HeaderError, $"The server's handshake answer is longer than {WebSocketHandshake.MaxResponseHeadLength} bytes."));
                 return default;
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_answer.Length * 2, _answerLength + bytes.Length));
-            _answer.AsSpan(0, _answerLength).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_answer);
-            _answer = larger;
-        }
-
-        // Search from a little before the new bytes: the blank line may straddle two reads.
-        var from = Math.Max(0, _answerLength - 3);
-        bytes.CopyTo(_answer.AsSpan(_answerLength));
-        _answerLength += bytes.Length;
-        var end = WebSocketHandshake.HeadLength(_answer.AsSpan(from, _answerLength - from));
-        if (end < 0)
-        {
-            if (_answerLength > WebSocketHandshake.MaxResponseHeadLength)
-            {
-                FailOpeningLocked(new WebSocketException(WebSocketError.HeaderError, $"The server's handshake answer is longer than {WebSocketHandshake.MaxResponseHeadLength} bytes."));
-            }
-
-            return default;
-        }
-
-        end += from;
-        try
-        {
-            SubProtocol = WebSocketHandshake.Validate(_answer.AsSpan(0, end), _key!, _offered);
+            SubProtocol = answer.Accept(_key!, _offered, out leftover);
         }
         catch (WebSocketException e)
         {
-            FailOpeningLocked(e);
+            EndLocked(e);
+            ReleaseHandshakeBufferLocked();
             return default;
         }
 
         _phase = Phase.Open;
         _opening!.TrySetResult();
-        // The bytes after the head are copied out of the answer buffer so that it can go back to the pool now.
-        var leftover = _answer.AsSpan(end, _answerLength - end).ToArray();
         ReleaseHandshakeBufferLocked();
         return leftover;
     }
 
-    private void FailOpeningLocked(WebSocketException error)
-    {
-        EndLocked(error);
-        ReleaseHandshakeBufferLocked();
-    }
-
     private void ReleaseHandshakeBufferLocked()
     {
-        if (_answer is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_answer);
-            _answer = null;
-            _answerLength = 0;
-        }
+        _answer?.Dispose();
+        _answer = null;
     }
 }

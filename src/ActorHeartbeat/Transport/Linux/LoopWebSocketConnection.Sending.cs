@@ -26,35 +26,31 @@ internal sealed partial class LoopWebSocketConnection
         Close,
     }
 
+    private delegate int FrameWriter<TState>(Span<byte> frame, TState state);
+
     public ValueTask SendTextAsync(string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var length = WebSocketFrameWriter.FrameLength(Encoding.UTF8.GetByteCount(text));
-        var rented = length > ScratchSize ? ArrayPool<byte>.Shared.Rent(length) : null;
-        try
-        {
-            var frame = rented ?? (t_scratch ??= new byte[ScratchSize]);
-            var written = WebSocketFrameWriter.WriteText(frame, text, MaskKeys.Next());
-            return SendData(frame.AsSpan(0, written));
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        return SendFrame(
+            WebSocketFrameWriter.FrameLength(Encoding.UTF8.GetByteCount(text)),
+            text,
+            static (frame, text) => WebSocketFrameWriter.WriteText(frame, text, MaskKeys.Next()));
     }
 
-    public ValueTask SendBinaryAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    public ValueTask SendBinaryAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        SendFrame(
+            WebSocketFrameWriter.FrameLength(bytes.Length),
+            bytes,
+            static (frame, bytes) => WebSocketFrameWriter.Write(frame, WebSocketMessageType.Binary, bytes.Span, MaskKeys.Next()));
+
+    /// <summary>Builds a data frame of at most <paramref name="length"/> bytes in this thread's scratch buffer (or a rented one when larger) and sends it.</summary>
+    private ValueTask SendFrame<TState>(int length, TState state, FrameWriter<TState> write)
     {
-        var length = WebSocketFrameWriter.FrameLength(bytes.Length);
         var rented = length > ScratchSize ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
             var frame = rented ?? (t_scratch ??= new byte[ScratchSize]);
-            var written = WebSocketFrameWriter.Write(frame, WebSocketMessageType.Binary, bytes.Span, MaskKeys.Next());
-            return SendData(frame.AsSpan(0, written));
+            return SendData(frame.AsSpan(0, write(frame, state)));
         }
         finally
         {
