@@ -87,7 +87,7 @@ internal sealed partial class ConnectionActor
         SendFirst(message);
         if (isPing)
         {
-            _registry.Tell(new LivenessRegistry.PingSent(_settings.Id));
+            _metrics.PingSent(_settings.Id);
         }
     }
 

@@ -1,6 +1,7 @@
 using ActorHeartbeat.Actors;
 using ActorHeartbeat.Actors.Timers;
 using ActorHeartbeat.Core;
+using ActorHeartbeat.Registry;
 using ActorHeartbeat.Settings;
 using ActorHeartbeat.Transport;
 
@@ -23,6 +24,7 @@ internal sealed partial class ConnectionActor : ActorBase, IWithTimers, IHeartbe
     private readonly IWebSocketTransport _transport;
     private readonly IRandomSource _random;
     private readonly IActorRef _registry;
+    private readonly HeartbeatMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly long _epoch;
     private readonly Queue<OutboundMessage> _outbound = new();
@@ -39,12 +41,13 @@ internal sealed partial class ConnectionActor : ActorBase, IWithTimers, IHeartbe
     private bool _downSeen;
     private bool _closed;
 
-    public ConnectionActor(ConnectionSettings settings, IWebSocketTransport transport, IRandomSource random, IActorRef registry)
+    public ConnectionActor(ConnectionSettings settings, IWebSocketTransport transport, IRandomSource random, IActorRef registry, HeartbeatMetrics metrics)
     {
         _settings = settings;
         _transport = transport;
         _random = random;
         _registry = registry;
+        _metrics = metrics;
         _time = Context.System.TimeProvider;
         _epoch = _time.GetTimestamp();
     }
@@ -59,9 +62,12 @@ internal sealed partial class ConnectionActor : ActorBase, IWithTimers, IHeartbe
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Props for one attempt; ping counts and round trips go straight to <paramref name="registry"/> (one hop on the hot path).</summary>
-    public static Props Props(ConnectionSettings settings, IWebSocketTransport transport, IRandomSource random, IActorRef registry) =>
-        Actors.Props.Create(() => new ConnectionActor(settings, transport, random, registry));
+    /// <summary>
+    /// Props for one attempt; round trips go straight to <paramref name="registry"/> (one hop on the hot
+    /// path), pings are counted in <paramref name="metrics"/> without a message.
+    /// </summary>
+    public static Props Props(ConnectionSettings settings, IWebSocketTransport transport, IRandomSource random, IActorRef registry, HeartbeatMetrics metrics) =>
+        Actors.Props.Create(() => new ConnectionActor(settings, transport, random, registry, metrics));
 
     private TimeSpan Now => _time.GetElapsedTime(_epoch);
 

@@ -22,6 +22,7 @@ public sealed class ConnectionManager : ReceiveActor
     private readonly Dictionary<IActorRef, string> _ids = [];
     private readonly Dictionary<IActorRef, string?> _subscribers = [];
     private readonly IActorRef _registry;
+    private readonly HeartbeatMetrics _metrics = new();
     private readonly IActorRef _limiter;
     private readonly List<IActorRef> _shutdownRequesters = [];
 
@@ -32,7 +33,7 @@ public sealed class ConnectionManager : ReceiveActor
     {
         _transport = options.Transport;
         _random = options.Random;
-        _registry = Context.ActorOf(LivenessRegistry.Props(options.RttSamples), "registry");
+        _registry = Context.ActorOf(LivenessRegistry.Props(options.RttSamples, _metrics), "registry");
         _limiter = Context.ActorOf(ReconnectLimiter.Props(options.MaxReconnectsPerSecond), "reconnect-limiter");
         foreach (var connection in options.Connections)
         {
@@ -98,7 +99,11 @@ public sealed class ConnectionManager : ReceiveActor
     protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(ConnectionEvent));
 
     /// <inheritdoc />
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        _metrics.Dispose();
+    }
 
     private bool AddConnection(ConnectionSettings settings)
     {
@@ -108,7 +113,7 @@ public sealed class ConnectionManager : ReceiveActor
         }
 
         var supervisor = Context.Watch(Context.ActorOf(
-            ConnectionSupervisor.Props(settings, _transport, _registry, _limiter, _random),
+            ConnectionSupervisor.Props(settings, _transport, _registry, _metrics, _limiter, _random),
             ActorName(settings.Id)));
         _connections.Add(settings.Id, supervisor);
         _ids.Add(supervisor, settings.Id);

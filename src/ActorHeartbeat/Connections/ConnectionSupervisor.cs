@@ -24,6 +24,7 @@ internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private readonly ConnectionSettings _settings;
     private readonly IWebSocketTransport _transport;
     private readonly IActorRef _registry;
+    private readonly HeartbeatMetrics _metrics;
     private readonly IActorRef? _limiter;
     private readonly IRandomSource _random;
     private readonly SendBuffer<PendingSend> _buffer;
@@ -34,11 +35,12 @@ internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private bool _up;
     private bool _stopping;
 
-    public ConnectionSupervisor(ConnectionSettings settings, IWebSocketTransport transport, IActorRef registry, IActorRef? limiter, IRandomSource random)
+    public ConnectionSupervisor(ConnectionSettings settings, IWebSocketTransport transport, IActorRef registry, HeartbeatMetrics metrics, IActorRef? limiter, IRandomSource random)
     {
         _settings = settings;
         _transport = transport;
         _registry = registry;
+        _metrics = metrics;
         _limiter = limiter;
         _random = random;
         _buffer = new SendBuffer<PendingSend>(settings.SendBufferCapacity, settings.SendBufferOverflow);
@@ -46,8 +48,8 @@ internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(ConnectionSettings settings, IWebSocketTransport transport, IActorRef registry, IActorRef? limiter, IRandomSource random) =>
-        Actors.Props.Create(() => new ConnectionSupervisor(settings, transport, registry, limiter, random))
+    public static Props Props(ConnectionSettings settings, IWebSocketTransport transport, IActorRef registry, HeartbeatMetrics metrics, IActorRef? limiter, IRandomSource random) =>
+        Actors.Props.Create(() => new ConnectionSupervisor(settings, transport, registry, metrics, limiter, random))
             .WithSupervisorStrategy(Actors.Supervision.SupervisorStrategy.StoppingStrategy);
 
     private DateTimeOffset Wall => Context.System.TimeProvider.GetUtcNow();
@@ -139,7 +141,7 @@ internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
 
         _attempt++;
         Report(ConnectionEventKind.Connecting, attempt: _attempt);
-        _connection = Context.Watch(Context.ActorOf(ConnectionActor.Props(_settings, _transport, _random, _registry), $"attempt-{_attempt}"));
+        _connection = Context.Watch(Context.ActorOf(ConnectionActor.Props(_settings, _transport, _random, _registry, _metrics), $"attempt-{_attempt}"));
     }
 
     private void OnUp(ConnectionUp up)
@@ -226,7 +228,7 @@ internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
 
         if (dropped is not null)
         {
-            _registry.Tell(new LivenessRegistry.SendDropped(_settings.Id));
+            _metrics.SendDropped(_settings.Id);
         }
 
         return true;
@@ -274,7 +276,7 @@ internal sealed class ConnectionSupervisor : ActorBase, IWithTimers
         }
         else
         {
-            _registry.Tell(new LivenessRegistry.SendDropped(_settings.Id));
+            _metrics.SendDropped(_settings.Id);
         }
     }
 

@@ -22,9 +22,10 @@ internal static class HeartbeatDecisions
     /// <summary>Applies <paramref name="decisions"/> in order; stops after a <see cref="HeartbeatDecision.DeclareDead"/>.</summary>
     public static void Apply(IReadOnlyList<HeartbeatDecision> decisions, ITimerScheduler timers, IHeartbeatHost host)
     {
-        foreach (var decision in decisions)
+        // Indexed, not foreach: enumerating an IReadOnlyList would allocate an enumerator per call.
+        for (var i = 0; i < decisions.Count; i++)
         {
-            switch (decision)
+            switch (decisions[i])
             {
                 case HeartbeatDecision.StartTicks start:
                     timers.StartPeriodicTimer(TickKey, HeartbeatTick.Instance, start.InitialDelay, start.Interval);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace ActorHeartbeat.Core;
 
@@ -21,6 +20,8 @@ namespace ActorHeartbeat.Core;
 public sealed class HeartbeatMonitor
 {
     private static readonly IReadOnlyList<HeartbeatDecision> Nothing = [];
+    private static readonly HeartbeatDecision.CancelPongDeadline Cancel = new();
+    private static readonly IReadOnlyList<HeartbeatDecision> OnlyCancel = Array.AsReadOnly<HeartbeatDecision>([Cancel]);
     private readonly HeartbeatRules _rules;
     private readonly List<(long Sequence, TimeSpan SentAt)> _outstanding = [];
     private long _nextSequence = 1;
@@ -74,8 +75,8 @@ public sealed class HeartbeatMonitor
         _outstanding.Add((sequence, now));
         var ping = new HeartbeatDecision.SendPing(sequence, heartbeat.Payload.RenderPing(sequence, unixMilliseconds));
         return _outstanding.Count == 1
-            ? [ping, new HeartbeatDecision.ArmPongDeadline(sequence, heartbeat.Timeout)]
-            : [ping];
+            ? new HeartbeatDecision[] { ping, new HeartbeatDecision.ArmPongDeadline(sequence, heartbeat.Timeout) }
+            : new HeartbeatDecision[] { ping };
     }
 
     /// <summary>
@@ -105,7 +106,7 @@ public sealed class HeartbeatMonitor
         if (waited < heartbeat.Timeout)
         {
             // A deadline that fires early (a clock adjustment) is re-armed for the remainder.
-            return [new HeartbeatDecision.ArmPongDeadline(sequence, heartbeat.Timeout - waited)];
+            return new HeartbeatDecision[] { new HeartbeatDecision.ArmPongDeadline(sequence, heartbeat.Timeout - waited) };
         }
 
         var extended = heartbeat.Timeout + heartbeat.Timeout;
@@ -113,7 +114,7 @@ public sealed class HeartbeatMonitor
         {
             var step = PendingInputStep < heartbeat.Timeout ? PendingInputStep : heartbeat.Timeout;
             var left = extended - waited;
-            return [new HeartbeatDecision.ArmPongDeadline(sequence, step < left ? step : left)];
+            return new HeartbeatDecision[] { new HeartbeatDecision.ArmPongDeadline(sequence, step < left ? step : left) };
         }
 
         return Die(DisconnectReason.HeartbeatTimeout,
@@ -131,7 +132,7 @@ public sealed class HeartbeatMonitor
         var quiet = now - _lastInbound;
         return quiet >= idle
             ? Die(DisconnectReason.IdleTimeout, $"nothing received for {Format(quiet)}")
-            : [new HeartbeatDecision.ArmIdleCheck(idle - quiet)];
+            : new HeartbeatDecision[] { new HeartbeatDecision.ArmIdleCheck(idle - quiet) };
     }
 
     /// <summary>
@@ -148,27 +149,30 @@ public sealed class HeartbeatMonitor
         }
 
         _lastInbound = now;
-        if (_rules.Heartbeat is { } heartbeat && heartbeat.Pong.Matches(text, out var pong, out _))
+        if (_rules.Heartbeat is { } heartbeat && heartbeat.Pong.MatchesAnswer(text, heartbeat.Correlate, out var field, out var sequence))
         {
             consumed = true;
-            using (pong)
-            {
-                return Answer(heartbeat, pong, now);
-            }
+            return Answer(heartbeat, field, sequence, now);
         }
 
-        var decisions = new List<HeartbeatDecision>();
+        HeartbeatDecision? reply = null;
         if (_rules.Respond is { } respond && respond.Ping.Matches(text, out var ping, out var value))
         {
             consumed = true;
             using (ping)
             {
-                decisions.Add(new HeartbeatDecision.SendReply(respond.Reply.RenderReply(value, ping)));
+                reply = new HeartbeatDecision.SendReply(respond.Reply.RenderReply(value, ping));
             }
         }
 
-        AnyInbound(decisions);
-        return decisions;
+        var cancel = AnswerAll();
+        return (reply, cancel) switch
+        {
+            (null, false) => Nothing,
+            (null, true) => OnlyCancel,
+            (_, false) => new[] { reply },
+            _ => new[] { reply, Cancel },
+        };
     }
 
     /// <summary>A binary message arrived at <paramref name="now"/> (always application data).</summary>
@@ -180,26 +184,27 @@ public sealed class HeartbeatMonitor
         }
 
         _lastInbound = now;
-        var decisions = new List<HeartbeatDecision>(1);
-        AnyInbound(decisions);
-        return decisions;
+        return AnswerAll() ? OnlyCancel : Nothing;
     }
 
-    private void AnyInbound(List<HeartbeatDecision> decisions)
+    /// <summary>With count-any-inbound, any message answers every outstanding ping; true when that cancels the deadline.</summary>
+    private bool AnswerAll()
     {
         if (_rules.Heartbeat is { CountAnyInbound: true } && _outstanding.Count > 0)
         {
             _outstanding.Clear();
-            decisions.Add(new HeartbeatDecision.CancelPongDeadline());
+            return true;
         }
+
+        return false;
     }
 
-    private IReadOnlyList<HeartbeatDecision> Answer(ApplicationHeartbeat heartbeat, JsonDocument? pong, TimeSpan now)
+    private IReadOnlyList<HeartbeatDecision> Answer(ApplicationHeartbeat heartbeat, SequenceField field, long sequence, TimeSpan now)
     {
         var answered = 0;
-        if (heartbeat.Correlate is { } field && pong is not null && pong.RootElement.TryGetProperty(field, out var echoed))
+        if (field != SequenceField.Absent)
         {
-            if (!TryReadSequence(echoed, out var sequence))
+            if (field == SequenceField.Unreadable)
             {
                 return Nothing;
             }
@@ -227,22 +232,22 @@ public sealed class HeartbeatMonitor
             return Nothing;
         }
 
-        var decisions = new List<HeartbeatDecision>(answered + 1);
+        var decisions = new HeartbeatDecision[answered + 1];
         for (var i = 0; i < answered; i++)
         {
-            decisions.Add(new HeartbeatDecision.RoundTripMeasured(_outstanding[i].Sequence, now - _outstanding[i].SentAt));
+            decisions[i] = new HeartbeatDecision.RoundTripMeasured(_outstanding[i].Sequence, now - _outstanding[i].SentAt);
         }
 
         _outstanding.RemoveRange(0, answered);
         if (_outstanding.Count == 0)
         {
-            decisions.Add(new HeartbeatDecision.CancelPongDeadline());
+            decisions[answered] = Cancel;
         }
         else
         {
             var (oldest, sentAt) = _outstanding[0];
             var left = sentAt + heartbeat.Timeout - now;
-            decisions.Add(new HeartbeatDecision.ArmPongDeadline(oldest, left > TimeSpan.Zero ? left : TimeSpan.Zero));
+            decisions[answered] = new HeartbeatDecision.ArmPongDeadline(oldest, left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
 
         return decisions;
@@ -252,18 +257,7 @@ public sealed class HeartbeatMonitor
     {
         _dead = true;
         _outstanding.Clear();
-        return [new HeartbeatDecision.DeclareDead(reason, detail)];
-    }
-
-    private static bool TryReadSequence(JsonElement value, out long sequence)
-    {
-        sequence = 0;
-        return value.ValueKind switch
-        {
-            JsonValueKind.Number => value.TryGetInt64(out sequence),
-            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out sequence),
-            _ => false,
-        };
+        return new HeartbeatDecision[] { new HeartbeatDecision.DeclareDead(reason, detail) };
     }
 
     private static string Format(TimeSpan span) =>

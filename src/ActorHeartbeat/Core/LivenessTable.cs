@@ -133,8 +133,8 @@ public sealed class LivenessTable
         public void Add(TimeSpan sample)
         {
             _samples[_next] = sample;
-            _next = (_next + 1) % _samples.Length;
-            _count = Math.Min(_count + 1, _samples.Length);
+            _next = _next + 1 == _samples.Length ? 0 : _next + 1;
+            _count = _count == _samples.Length ? _count : _count + 1;
             Last = sample;
         }
 

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace ActorHeartbeat.Core;
@@ -65,6 +68,149 @@ public sealed record MessageMatcher(string? Text, string? JsonField, string? Equ
 
         parsed.Dispose();
         return false;
+    }
+
+    /// <summary>
+    /// Tests <paramref name="message"/> like <see cref="Matches"/> (the same answer for every message), reading
+    /// it once without building a document; on a match also reads the top-level field
+    /// <paramref name="correlateField"/> (when given) as a sequence number: a JSON integer or a string of
+    /// decimal digits. Of a field named twice, the last one counts, as in <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>.
+    /// </summary>
+    internal bool MatchesAnswer(string message, string? correlateField, out SequenceField sequence, out long value)
+    {
+        sequence = SequenceField.Absent;
+        value = 0;
+        if (Text is not null)
+        {
+            return string.Equals(message, Text, StringComparison.Ordinal);
+        }
+
+        if (JsonField is null || !LooksLikeJsonObject(message))
+        {
+            return false;
+        }
+
+        const int StackBytes = 512;
+        var most = Encoding.UTF8.GetMaxByteCount(message.Length);
+        var rented = most > StackBytes ? ArrayPool<byte>.Shared.Rent(most) : null;
+        try
+        {
+            Span<byte> buffer = rented ?? stackalloc byte[StackBytes];
+            var utf8 = buffer[..Encoding.UTF8.GetBytes(message, buffer)];
+            return ScanObject(utf8, correlateField, ref sequence, ref value);
+        }
+        catch (JsonException)
+        {
+            sequence = SequenceField.Absent;
+            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private bool ScanObject(ReadOnlySpan<byte> utf8, string? correlateField, ref SequenceField sequence, ref long value)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var matched = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isField = reader.ValueTextEquals(JsonField);
+            var isCorrelate = correlateField is not null && reader.ValueTextEquals(correlateField);
+            reader.Read();
+            if (isField)
+            {
+                matched = EqualsValue is null || ValueEquals(ref reader, utf8, EqualsValue);
+            }
+
+            if (isCorrelate)
+            {
+                sequence = ReadSequence(ref reader, out value);
+            }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+
+        // Anything after the object (other than white space) is invalid and throws here, as in a full parse.
+        while (reader.Read())
+        {
+        }
+
+        if (!matched)
+        {
+            sequence = SequenceField.Absent;
+        }
+
+        return matched;
+    }
+
+    private static bool ValueEquals(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string expected)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.ValueTextEquals(expected);
+        }
+
+        ReadOnlySpan<byte> raw;
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            raw = utf8[start..(int)reader.BytesConsumed];
+        }
+        else
+        {
+            raw = reader.ValueSpan;
+        }
+
+        return Encoding.UTF8.GetCharCount(raw) == expected.Length && RawEquals(raw, expected);
+    }
+
+    private static bool RawEquals(ReadOnlySpan<byte> raw, string expected)
+    {
+        const int StackChars = 256;
+        var rented = expected.Length > StackChars ? ArrayPool<char>.Shared.Rent(expected.Length) : null;
+        try
+        {
+            Span<char> chars = rented ?? stackalloc char[StackChars];
+            var written = Encoding.UTF8.GetChars(raw, chars);
+            return chars[..written].SequenceEqual(expected);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static SequenceField ReadSequence(ref Utf8JsonReader reader, out long value)
+    {
+        value = 0;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out value) ? SequenceField.Read : SequenceField.Unreadable;
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                return long.TryParse(reader.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out value) ? SequenceField.Read : SequenceField.Unreadable;
+            case JsonTokenType.String:
+                return long.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out value) ? SequenceField.Read : SequenceField.Unreadable;
+            default:
+                return SequenceField.Unreadable;
+        }
     }
 
     private static bool ValueEquals(JsonElement field, string expected) =>

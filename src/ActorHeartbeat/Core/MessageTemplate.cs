@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -67,33 +68,34 @@ public sealed class MessageTemplate
 
     private string Render(long sequence, long unixMilliseconds, string? value, JsonDocument? ping)
     {
-        var sb = new StringBuilder(Source.Length + 16);
+        // Built on the stack (the pool past 256 characters): a ping costs its string and nothing else.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         foreach (var part in _parts)
         {
             switch (part.Kind)
             {
                 case PartKind.Literal:
-                    sb.Append(part.Text);
+                    text.AppendLiteral(part.Text);
                     break;
                 case PartKind.Sequence:
-                    sb.Append(sequence.ToString(CultureInfo.InvariantCulture));
+                    text.AppendFormatted(sequence);
                     break;
                 case PartKind.Timestamp:
-                    sb.Append(unixMilliseconds.ToString(CultureInfo.InvariantCulture));
+                    text.AppendFormatted(unixMilliseconds);
                     break;
                 case PartKind.Value:
-                    sb.Append(value ?? "null");
+                    text.AppendLiteral(value ?? "null");
                     break;
                 case PartKind.PingField:
-                    sb.Append(ping is not null && ping.RootElement.ValueKind == JsonValueKind.Object &&
-                              ping.RootElement.TryGetProperty(part.Text, out var field)
+                    text.AppendLiteral(ping is not null && ping.RootElement.ValueKind == JsonValueKind.Object &&
+                                       ping.RootElement.TryGetProperty(part.Text, out var field)
                         ? field.GetRawText()
                         : "null");
                     break;
             }
         }
 
-        return sb.ToString();
+        return text.ToStringAndClear();
     }
 
     private static bool TryPlaceholder(string source, int start, out Part part, out int length)

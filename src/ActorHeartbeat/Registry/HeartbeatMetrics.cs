@@ -35,12 +35,25 @@ internal sealed class HeartbeatMetrics : IDisposable
 
     public void StatesChanged(IReadOnlyDictionary<ConnectionState, int> counts) => _byState = [.. counts];
 
-    public void PingSent(string connection) => _pingsSent.Add(1, Tag(connection));
+    public void PingSent(string connection)
+    {
+        if (_pingsSent.Enabled)
+        {
+            _pingsSent.Add(1, Tag(connection));
+        }
+    }
 
     public void PongReceived(string connection, TimeSpan roundTrip)
     {
-        _pongsReceived.Add(1, Tag(connection));
-        _roundTrip.Record(roundTrip.TotalMilliseconds, Tag(connection));
+        if (_pongsReceived.Enabled)
+        {
+            _pongsReceived.Add(1, Tag(connection));
+        }
+
+        if (_roundTrip.Enabled)
+        {
+            _roundTrip.Record(roundTrip.TotalMilliseconds, Tag(connection));
+        }
     }
 
     public void DeadlineMissed(string connection) => _missedDeadlines.Add(1, Tag(connection));

@@ -13,11 +13,13 @@ public sealed class LivenessRegistry : ReceiveActor
 {
     private readonly LivenessTable _table;
     private readonly HeartbeatMetrics _metrics;
+    private readonly bool _ownsMetrics;
 
-    private LivenessRegistry(int rttSamples)
+    private LivenessRegistry(int rttSamples, HeartbeatMetrics? metrics)
     {
         _table = new LivenessTable(rttSamples);
-        _metrics = new HeartbeatMetrics();
+        _ownsMetrics = metrics is null;
+        _metrics = metrics ?? new HeartbeatMetrics();
         Receive<ConnectionEvent>(OnEvent);
         Receive<RoundTripSampled>(s =>
         {
@@ -33,10 +35,19 @@ public sealed class LivenessRegistry : ReceiveActor
     }
 
     /// <summary>Props for a registry keeping <paramref name="rttSamples"/> samples per connection.</summary>
-    public static Props Props(int rttSamples = 128) => Actors.Props.Create(() => new LivenessRegistry(rttSamples));
+    public static Props Props(int rttSamples = 128) => Actors.Props.Create(() => new LivenessRegistry(rttSamples, null));
+
+    /// <summary>Props for a registry that records into <paramref name="metrics"/>, which its owner disposes (the connection actors count their pings there directly).</summary>
+    internal static Props Props(int rttSamples, HeartbeatMetrics metrics) => Actors.Props.Create(() => new LivenessRegistry(rttSamples, metrics));
 
     /// <inheritdoc />
-    protected override void PostStop() => _metrics.Dispose();
+    protected override void PostStop()
+    {
+        if (_ownsMetrics)
+        {
+            _metrics.Dispose();
+        }
+    }
 
     private void OnEvent(ConnectionEvent e)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using ActorHeartbeat.Connections;
 using ActorHeartbeat.Core;
@@ -211,20 +212,43 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
     [Fact]
     public void FullBuffer_WithDropOldest_DropsTheOldestAndCountsIt()
     {
+        // An id no other test uses: the meter listener hears every manager in the process.
+        const string Id = "dropping-feed";
+        var dropped = 0L;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "ActorHeartbeat" && instrument.Name == "actorheartbeat.sends.dropped")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "connection", Value: Id })
+                {
+                    Interlocked.Add(ref dropped, value);
+                }
+            }
+        });
+        listener.Start();
         Transport.Refuse();
-        StartManager(Settings(heartbeat: false, bufferCapacity: 2, overflow: OverflowPolicy.DropOldest));
-        ExpectEvent(ConnectionEventKind.Down);
+        StartManager(Settings(Id, heartbeat: false, bufferCapacity: 2, overflow: OverflowPolicy.DropOldest));
+        ExpectEvent(ConnectionEventKind.Down, Id);
 
         foreach (var text in new[] { "1", "2", "3" })
         {
-            Manager.Tell(new ConnectionManager.Send("feed", OutboundMessage.OfText(text)), TestActor);
+            Manager.Tell(new ConnectionManager.Send(Id, OutboundMessage.OfText(text)), TestActor);
         }
 
         Transport.Accept();
         Advance(S(1));
-        ExpectEvent(ConnectionEventKind.Up);
+        ExpectEvent(ConnectionEventKind.Up, Id);
         Assert.Equal(["2", "3"], Transport.LastPeer!.Received);
         ExpectNoMsg();
+        Assert.Equal(1, Interlocked.Read(ref dropped));
     }
 
     [Fact]

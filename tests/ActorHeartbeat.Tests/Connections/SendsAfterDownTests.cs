@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using ActorHeartbeat.Actors;
 using ActorHeartbeat.Connections;
 using ActorHeartbeat.Core;
+using ActorHeartbeat.Registry;
 using ActorHeartbeat.Settings;
 using ActorHeartbeat.TestKit;
 using ActorHeartbeat.Transport;
@@ -27,12 +28,22 @@ public sealed class SendsAfterDownTests : TestKit.TestKit
     };
 
     private readonly InMemoryTransport _transport = new();
+    private readonly HeartbeatMetrics _metrics = new();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _metrics.Dispose();
+        }
+    }
 
     [Fact]
     public void ASendArrivingAfterTheDown_ComesBack_AndTheActorStopsOnlyOnceItsSupervisorSawTheDown()
     {
         var parent = CreateTestProbe("parent");
-        var wrapper = Sys.ActorOf(Props.Create(() => new ParentOf(ConnectionActor.Props(Settings, _transport, new FixedRandom(0.0), CreateTestProbe("registry")), parent)), "wrapper");
+        var wrapper = Sys.ActorOf(Props.Create(() => new ParentOf(ConnectionActor.Props(Settings, _transport, new FixedRandom(0.0), CreateTestProbe("registry"), _metrics), parent)), "wrapper");
         parent.ExpectMsg<ConnectionUp>();
 
         // The runtime's keepalive abort: no close handshake, so the socket is closed at once.
@@ -51,7 +62,7 @@ public sealed class SendsAfterDownTests : TestKit.TestKit
     public void ASendReturnedByAFormerAttempt_WaitsInTheBuffer_AndGoesOutOnTheNextConnection()
     {
         var registry = CreateTestProbe("registry");
-        var supervisor = Sys.ActorOf(ConnectionSupervisor.Props(Settings, _transport, registry, null, new FixedRandom(0.0)), "supervisor");
+        var supervisor = Sys.ActorOf(ConnectionSupervisor.Props(Settings, _transport, registry, _metrics, null, new FixedRandom(0.0)), "supervisor");
         WaitForIdle();
         var first = _transport.LastPeer!;
         first.Close();
