@@ -12,7 +12,11 @@ namespace ActorHeartbeat.Core;
 /// interval. Each tick sends ping <c>seq</c> = 1, 2, … and the oldest unanswered ping has a deadline
 /// of send time + timeout; when it passes unanswered, the peer is declared dead
 /// (<see cref="DisconnectReason.HeartbeatTimeout"/>), so a dead peer is detected at most
-/// interval + timeout after its last answer. An answer that carries the correlate field answers the
+/// interval + timeout after its last answer. A timer is armed for a deadline only when it can matter:
+/// with a timeout shorter than the interval, when the ping is sent; otherwise the next tick comes no
+/// later than the deadline and arms it only if the ping is still unanswered then (for the remainder,
+/// or at once when it already passed) — a connection whose pings are answered needs no timer but its
+/// tick. An answer that carries the correlate field answers the
 /// ping with that sequence and every earlier one (an unknown value is ignored); one without it answers
 /// the oldest. Every answered ping yields its round trip. With an idle timeout, the peer is dead when
 /// nothing at all arrived for that long. Once dead, the monitor decides nothing more.
@@ -25,6 +29,7 @@ public sealed class HeartbeatMonitor
     private readonly HeartbeatRules _rules;
     private readonly List<(long Sequence, TimeSpan SentAt)> _outstanding = [];
     private long _nextSequence = 1;
+    private long _deadlineFor;
     private TimeSpan _lastInbound;
     private bool _connected;
     private bool _dead;
@@ -71,12 +76,24 @@ public sealed class HeartbeatMonitor
             return Nothing;
         }
 
+        HeartbeatDecision? deadline = null;
+        if (_outstanding.Count > 0 && _deadlineFor == 0)
+        {
+            // Timeout >= interval: the previous tick sent the oldest unanswered ping without a deadline timer.
+            var (oldest, sentAt) = _outstanding[0];
+            var left = sentAt + heartbeat.Timeout - now;
+            deadline = ArmDeadline(oldest, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+
         var sequence = _nextSequence++;
         _outstanding.Add((sequence, now));
+        if (_outstanding.Count == 1 && heartbeat.Timeout < heartbeat.Interval)
+        {
+            deadline = ArmDeadline(sequence, heartbeat.Timeout);
+        }
+
         var ping = new HeartbeatDecision.SendPing(sequence, heartbeat.Payload.RenderPing(sequence, unixMilliseconds));
-        return _outstanding.Count == 1
-            ? new HeartbeatDecision[] { ping, new HeartbeatDecision.ArmPongDeadline(sequence, heartbeat.Timeout) }
-            : new HeartbeatDecision[] { ping };
+        return deadline is null ? new HeartbeatDecision[] { ping } : new[] { ping, deadline };
     }
 
     /// <summary>
@@ -106,7 +123,7 @@ public sealed class HeartbeatMonitor
         if (waited < heartbeat.Timeout)
         {
             // A deadline that fires early (a clock adjustment) is re-armed for the remainder.
-            return new HeartbeatDecision[] { new HeartbeatDecision.ArmPongDeadline(sequence, heartbeat.Timeout - waited) };
+            return new[] { ArmDeadline(sequence, heartbeat.Timeout - waited) };
         }
 
         var extended = heartbeat.Timeout + heartbeat.Timeout;
@@ -114,7 +131,7 @@ public sealed class HeartbeatMonitor
         {
             var step = PendingInputStep < heartbeat.Timeout ? PendingInputStep : heartbeat.Timeout;
             var left = extended - waited;
-            return new HeartbeatDecision[] { new HeartbeatDecision.ArmPongDeadline(sequence, step < left ? step : left) };
+            return new[] { ArmDeadline(sequence, step < left ? step : left) };
         }
 
         return Die(DisconnectReason.HeartbeatTimeout,
@@ -193,7 +210,7 @@ public sealed class HeartbeatMonitor
         if (_rules.Heartbeat is { CountAnyInbound: true } && _outstanding.Count > 0)
         {
             _outstanding.Clear();
-            return true;
+            return DisarmDeadline();
         }
 
         return false;
@@ -232,31 +249,49 @@ public sealed class HeartbeatMonitor
             return Nothing;
         }
 
-        var decisions = new HeartbeatDecision[answered + 1];
+        // A deadline timer, when armed, is for the oldest ping, which is always among those answered.
+        var rearm = _deadlineFor != 0;
+        var decisions = new HeartbeatDecision[rearm ? answered + 1 : answered];
         for (var i = 0; i < answered; i++)
         {
             decisions[i] = new HeartbeatDecision.RoundTripMeasured(_outstanding[i].Sequence, now - _outstanding[i].SentAt);
         }
 
         _outstanding.RemoveRange(0, answered);
-        if (_outstanding.Count == 0)
+        if (rearm && _outstanding.Count == 0)
         {
+            DisarmDeadline();
             decisions[answered] = Cancel;
         }
-        else
+        else if (rearm)
         {
             var (oldest, sentAt) = _outstanding[0];
             var left = sentAt + heartbeat.Timeout - now;
-            decisions[answered] = new HeartbeatDecision.ArmPongDeadline(oldest, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            decisions[answered] = ArmDeadline(oldest, left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
 
         return decisions;
+    }
+
+    private HeartbeatDecision.ArmPongDeadline ArmDeadline(long sequence, TimeSpan after)
+    {
+        _deadlineFor = sequence;
+        return new HeartbeatDecision.ArmPongDeadline(sequence, after);
+    }
+
+    /// <summary>Forgets the armed deadline; true when there was one (its timer is to be cancelled).</summary>
+    private bool DisarmDeadline()
+    {
+        var armed = _deadlineFor != 0;
+        _deadlineFor = 0;
+        return armed;
     }
 
     private IReadOnlyList<HeartbeatDecision> Die(DisconnectReason reason, string detail)
     {
         _dead = true;
         _outstanding.Clear();
+        _deadlineFor = 0;
         return new HeartbeatDecision[] { new HeartbeatDecision.DeclareDead(reason, detail) };
     }
 

@@ -30,7 +30,9 @@ public abstract class ConnectionHarness : TestKit.TestKit
         int? maxRetries = null,
         int bufferCapacity = 16,
         OverflowPolicy overflow = OverflowPolicy.Reject,
-        IReadOnlyList<string>? onConnect = null) => new()
+        IReadOnlyList<string>? onConnect = null,
+        TimeSpan? interval = null,
+        TimeSpan? timeout = null) => new()
         {
             Id = id,
             Url = new Uri("ws://127.0.0.1:9/feed"),
@@ -42,7 +44,7 @@ public abstract class ConnectionHarness : TestKit.TestKit
             SendBufferOverflow = overflow,
             Heartbeat = new HeartbeatRules(
                 heartbeat
-                    ? new ApplicationHeartbeat(S(20), S(10), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false)
+                    ? new ApplicationHeartbeat(interval ?? S(20), timeout ?? S(10), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false)
                     : null,
                 idle,
                 respond),

@@ -38,6 +38,25 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
     }
 
     [Fact]
+    public void TimeoutEqualToInterval_FrozenPeer_GoesDownAtTheDeadlineOfItsFirstUnansweredPing()
+    {
+        // Pings at 0, 10, 20, 30 are answered; the one at 40 is not. No deadline timer runs while the
+        // pings are answered: the tick at 50 finds ping 40 unanswered and its deadline due.
+        Transport.AutoReply = Pong;
+        StartManager(Settings(interval: S(10), timeout: S(10)));
+        ExpectEvent(ConnectionEventKind.Up);
+        Advance(S(35));
+        Transport.LastPeer!.Freeze();
+
+        Advance(S(14.999));
+        Events.ExpectNoMsg();
+        Advance(S(0.001));
+
+        Assert.Equal(DisconnectReason.HeartbeatTimeout, ExpectEvent(ConnectionEventKind.Down).Reason);
+        Assert.Equal(4, Liveness().RoundTrip!.Count);
+    }
+
+    [Fact]
     public void AnsweredPings_KeepTheConnectionUp_AndFeedRoundTripStatistics()
     {
         Transport.AutoReply = Pong;

@@ -268,53 +268,161 @@ public sealed class HeartbeatMonitorTests
         Assert.False(consumed);
     }
 
-    [Fact]
-    public void DetectionBound_FrozenPeerIsDeclaredDeadWithinIntervalPlusTimeoutOfItsLastAnswer()
+    // interval s, timeout s, pings answered by then with no deadline timer at all
+    [Theory]
+    [InlineData(20.0, 10.0, false)]
+    [InlineData(1.0, 0.5, false)]
+    [InlineData(1.0, 1.0, true)]
+    [InlineData(5.0, 5.0, true)]
+    [InlineData(1.0, 2.5, true)]
+    [InlineData(10.0, 30.0, true)]
+    public void DetectionBound_FrozenPeerIsDeclaredDeadAtTheDeadlineOfItsFirstUnansweredPing(double interval, double timeout, bool noTimerWhileHealthy)
     {
-        // Simulate: the peer answers every ping within 50 ms until it freezes at t = 61 s.
-        var monitor = Connected(Rules(), phase: 0.1);
-        var now = S(2);
-        TimeSpan? pendingDeadline = null;
-        long pendingSequence = 0;
-        var lastAnswer = S(0);
+        // A discrete-event run: ticks fire up to 10 ms late (as the timer queue's slots make them), the
+        // peer answers each ping after 50 ms until it freezes at t = 61 s, deadline timers fire on time.
+        var rules = new HeartbeatRules(
+            new ApplicationHeartbeat(S(interval), S(timeout), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false),
+            null,
+            null);
+        var monitor = Connected(rules, phase: 0.1);
+        var freeze = S(61);
+        var answerAfter = S(0.05);
+        var pongs = new Queue<(TimeSpan At, long Sequence)>();
+        (TimeSpan Due, long Sequence)? deadline = null;
+        var firstUnanswered = TimeSpan.MaxValue;
+        var armsWhileHealthy = 0;
+        var tick = 0;
         DeclareDead? dead = null;
-        while (dead is null && now < S(300))
-        {
-            var decisions = new List<HeartbeatDecision>(monitor.Tick(now, 0));
-            if (now < S(61))
-            {
-                decisions.AddRange(monitor.TextReceived("{\"op\":\"pong\"}", now + S(0.05), out _));
-                lastAnswer = now + S(0.05);
-            }
+        var now = TimeSpan.Zero;
 
+        bool Apply(IReadOnlyList<HeartbeatDecision> decisions)
+        {
             foreach (var d in decisions)
             {
-                if (d is ArmPongDeadline arm)
+                switch (d)
                 {
-                    pendingDeadline = now + arm.After;
-                    pendingSequence = arm.Sequence;
-                }
-                else if (d is CancelPongDeadline)
-                {
-                    pendingDeadline = null;
+                    case SendPing ping when now + answerAfter < freeze:
+                        pongs.Enqueue((now + answerAfter, ping.Sequence));
+                        break;
+                    case SendPing:
+                        firstUnanswered = firstUnanswered == TimeSpan.MaxValue ? now : firstUnanswered;
+                        break;
+                    case ArmPongDeadline arm:
+                        deadline = (now + arm.After, arm.Sequence);
+                        armsWhileHealthy += now < freeze ? 1 : 0;
+                        break;
+                    case CancelPongDeadline:
+                        deadline = null;
+                        break;
+                    case DeclareDead declared:
+                        dead = declared;
+                        return true;
                 }
             }
 
-            if (pendingDeadline is { } due && due <= now + Interval)
+            return false;
+        }
+
+        while (now < S(1000))
+        {
+            var nextTick = (S(interval) * (0.1 + tick)) + TimeSpan.FromMilliseconds((tick * 7) % 10);
+            var nextPong = pongs.Count > 0 ? pongs.Peek().At : TimeSpan.MaxValue;
+            var nextDeadline = deadline?.Due ?? TimeSpan.MaxValue;
+            if (nextPong <= nextTick && nextPong <= nextDeadline)
             {
-                dead = monitor.PongDeadlineElapsed(pendingSequence, due).OfType<DeclareDead>().SingleOrDefault();
-                if (dead is not null)
+                now = nextPong;
+                var pong = pongs.Dequeue();
+                Apply(monitor.TextReceived($"{{\"op\":\"pong\",\"seq\":{pong.Sequence}}}", now, out _));
+            }
+            else if (nextDeadline <= nextTick)
+            {
+                now = nextDeadline;
+                var fired = deadline!.Value.Sequence;
+                deadline = null;
+                if (Apply(monitor.PongDeadlineElapsed(fired, now)))
                 {
-                    now = due;
                     break;
                 }
             }
-
-            now += Interval;
+            else
+            {
+                now = nextTick;
+                tick++;
+                Apply(monitor.Tick(now, 0));
+            }
         }
 
         Assert.NotNull(dead);
-        Assert.InRange(now - lastAnswer, Timeout, Interval + Timeout);
+        Assert.Equal(DisconnectReason.HeartbeatTimeout, dead.Reason);
+        Assert.InRange(now, firstUnanswered + S(timeout), firstUnanswered + S(timeout) + TimeSpan.FromMilliseconds(10));
+        Assert.Equal(noTimerWhileHealthy, armsWhileHealthy == 0);
+    }
+
+    [Fact]
+    public void TimeoutNotShorterThanInterval_AnsweredPings_NeedNoDeadlineTimer()
+    {
+        var monitor = Connected(new HeartbeatRules(
+            new ApplicationHeartbeat(S(10), S(10), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false),
+            null,
+            null));
+
+        Assert.Equal([new SendPing(1, "{\"op\":\"ping\",\"seq\":1}")], monitor.Tick(S(2.5), 0));
+        Assert.Equal([new RoundTripMeasured(1, S(0.5))], monitor.TextReceived("{\"op\":\"pong\",\"seq\":1}", S(3), out _));
+        Assert.Equal([new SendPing(2, "{\"op\":\"ping\",\"seq\":2}")], monitor.Tick(S(12.5), 0));
+    }
+
+    [Fact]
+    public void TimeoutNotShorterThanInterval_StillUnansweredAtTheNextTick_ArmsTheDeadlineForTheRemainder()
+    {
+        var monitor = Connected(new HeartbeatRules(
+            new ApplicationHeartbeat(S(10), S(25), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false),
+            null,
+            null));
+        monitor.Tick(S(2.5), 0);
+
+        Assert.Equal(
+            [new SendPing(2, "{\"op\":\"ping\",\"seq\":2}"), new ArmPongDeadline(1, S(15))],
+            monitor.Tick(S(12.5), 0));
+        Assert.Equal([new SendPing(3, "{\"op\":\"ping\",\"seq\":3}")], monitor.Tick(S(22.5), 0));
+
+        // Ping 1 answered: the deadline moves on to ping 2 (sent at 12.5, due at 37.5).
+        Assert.Equal(
+            [new RoundTripMeasured(1, S(21.5)), new ArmPongDeadline(2, S(13.5))],
+            monitor.TextReceived("{\"op\":\"pong\",\"seq\":1}", S(24), out _));
+        Assert.Equal(
+            [new RoundTripMeasured(2, S(12.5)), new RoundTripMeasured(3, S(2.5)), new CancelPongDeadline()],
+            monitor.TextReceived("{\"op\":\"pong\",\"seq\":3}", S(25), out _));
+        Assert.Equal([new SendPing(4, "{\"op\":\"ping\",\"seq\":4}")], monitor.Tick(S(32.5), 0));
+    }
+
+    [Fact]
+    public void TimeoutNotShorterThanInterval_DeadlinePassedBeforeALateTick_ArmsItAtOnce()
+    {
+        var monitor = Connected(new HeartbeatRules(
+            new ApplicationHeartbeat(S(10), S(10), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false),
+            null,
+            null));
+        monitor.Tick(S(2.5), 0);
+
+        Assert.Equal(
+            [new SendPing(2, "{\"op\":\"ping\",\"seq\":2}"), new ArmPongDeadline(1, TimeSpan.Zero)],
+            monitor.Tick(S(12.6), 0));
+        Assert.IsType<DeclareDead>(Assert.Single(monitor.PongDeadlineElapsed(1, S(12.6))));
+    }
+
+    [Fact]
+    public void CountAnyInbound_WithoutAnArmedDeadline_CancelsNothing()
+    {
+        var monitor = Connected(new HeartbeatRules(
+            new ApplicationHeartbeat(S(10), S(10), MessageTemplate.Parse("ping"), MessageMatcher.ExactText("pong"), null, true),
+            null,
+            null));
+        monitor.Tick(S(2.5), 0);
+
+        Assert.Empty(monitor.TextReceived("data", S(3), out var consumed));
+        Assert.False(consumed);
+        Assert.Equal(0, monitor.OutstandingPings);
+        Assert.Empty(monitor.BinaryReceived(S(4)));
     }
 
     [Fact]
