@@ -2,7 +2,8 @@ namespace ActorHeartbeat.Core;
 
 /// <summary>
 /// The registry's data: per connection its state, since when, attempt, restarts, last failure
-/// reason, last answered ping, and round-trip statistics over the last <see cref="SampleWindow"/>
+/// reason, last answered ping, and round-trip statistics (the last exact, the rest to the microsecond)
+/// over the last <see cref="SampleWindow"/>
 /// samples. Pure: times come in as parameters. Not thread-safe (owned by the registry actor).
 /// </summary>
 public sealed class LivenessTable
@@ -110,9 +111,7 @@ public sealed class LivenessTable
 
     private sealed class Entry(int window)
     {
-        private readonly TimeSpan[] _samples = new TimeSpan[window];
-        private int _count;
-        private int _next;
+        private readonly RoundTripWindow _roundTrips = new(window);
 
         public ConnectionState State { get; set; }
 
@@ -128,47 +127,9 @@ public sealed class LivenessTable
 
         public DateTimeOffset? NextAttemptAt { get; set; }
 
-        private TimeSpan Last { get; set; }
-
-        public void Add(TimeSpan sample)
-        {
-            _samples[_next] = sample;
-            _next = _next + 1 == _samples.Length ? 0 : _next + 1;
-            _count = _count == _samples.Length ? _count : _count + 1;
-            Last = sample;
-        }
+        public void Add(TimeSpan sample) => _roundTrips.Add(sample);
 
         public ConnectionLiveness Snapshot(string id) =>
-            new(id, State, Since, Attempt, Restarts, LastReason, LastPong, Statistics(), NextAttemptAt);
-
-        private RoundTripStatistics? Statistics()
-        {
-            if (_count == 0)
-            {
-                return null;
-            }
-
-            var sorted = _samples.AsSpan(0, _count).ToArray();
-            Array.Sort(sorted);
-            long total = 0;
-            foreach (var s in sorted)
-            {
-                total += s.Ticks;
-            }
-
-            return new RoundTripStatistics(
-                _count,
-                Last,
-                sorted[0],
-                TimeSpan.FromTicks(total / _count),
-                NearestRank(sorted, 0.50),
-                NearestRank(sorted, 0.99));
-        }
-
-        private static TimeSpan NearestRank(TimeSpan[] sorted, double percentile)
-        {
-            var rank = (int)Math.Ceiling(percentile * sorted.Length);
-            return sorted[Math.Clamp(rank, 1, sorted.Length) - 1];
-        }
+            new(id, State, Since, Attempt, Restarts, LastReason, LastPong, _roundTrips.Statistics(), NextAttemptAt);
     }
 }
