@@ -21,8 +21,8 @@ internal sealed partial class ActorCell
             throw new ArgumentException($"Cannot watch {actor.Path}: it is not a ref of an ActorHeartbeat actor system.", nameof(actor));
         }
 
-        var watching = Extras.Watching ??= [];
-        if (watching.TryAdd(actor, false))
+        var watching = Extras.Watching ??= new WatchedSet();
+        if (watching.TryAdd(actor))
         {
             target.SendSystemMessage(new Watch(this));
         }
@@ -49,7 +49,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        (Extras.WatchedBy ??= []).Add(watcher);
+        (Extras.WatchedBy ??= new WatcherSet()).Add(watcher);
     }
 
     private void HandleDeathWatchNotification(IActorRef actor)
@@ -59,9 +59,8 @@ internal sealed partial class ActorCell
             return;
         }
 
-        if (watching.TryGetValue(actor, out var queued) && !queued)
+        if (watching.TryMarkTerminatedQueued(actor))
         {
-            watching[actor] = true;
             Enqueue(new Terminated(actor), actor);
         }
     }
@@ -76,7 +75,7 @@ internal sealed partial class ActorCell
         if (extras.WatchedBy is { } watchers)
         {
             extras.WatchedBy = null;
-            foreach (var watcher in watchers)
+            foreach (var watcher in watchers.ToArray())
             {
                 watcher.SendSystemMessage(new DeathWatchNotification(this));
             }
@@ -85,7 +84,7 @@ internal sealed partial class ActorCell
         if (extras.Watching is { } watching)
         {
             extras.Watching = null;
-            foreach (var watched in watching.Keys)
+            foreach (var watched in watching.ToArray())
             {
                 (watched as IInternalActorRef)?.SendSystemMessage(new Unwatch(this));
             }

@@ -8,11 +8,11 @@ namespace ActorHeartbeat.Actors.Internal;
 /// </summary>
 internal sealed class CellExtras
 {
-    /// <summary>Actors this one watches → whether their Terminated is already queued.</summary>
-    public Dictionary<IActorRef, bool>? Watching;
+    /// <summary>Actors this one watches, and whether their Terminated is already queued.</summary>
+    public WatchedSet? Watching;
 
     /// <summary>Actors that watch this one.</summary>
-    public HashSet<IInternalActorRef>? WatchedBy;
+    public WatcherSet? WatchedBy;
 
     public TimerScheduler? Timers;
 

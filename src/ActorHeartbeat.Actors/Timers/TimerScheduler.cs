@@ -8,6 +8,10 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     // System.Threading.Timer's limit: 0xFFFFFFFE milliseconds.
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
 
+    // Most actors run one timer at a time: it lives in these two fields; a dictionary holds the others
+    // only while there are more (an actor with one timer costs no dictionary).
+    private object? _soleKey;
+    private TimerEntry? _sole;
     private Dictionary<object, TimerEntry>? _timers;
 
     public void StartSingleTimer(object key, object message, TimeSpan timeout)
@@ -32,13 +36,13 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     public bool IsTimerActive(object key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _timers?.ContainsKey(key) == true;
+        return (_sole is not null && Equals(_soleKey, key)) || _timers?.ContainsKey(key) == true;
     }
 
     public void Cancel(object key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_timers is not null && _timers.Remove(key, out var entry))
+        if (TryRemove(key, out var entry))
         {
             Stop(entry);
         }
@@ -46,6 +50,13 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 
     public void CancelAll()
     {
+        if (_sole is { } sole)
+        {
+            _sole = null;
+            _soleKey = null;
+            Stop(sole);
+        }
+
         if (_timers is null || _timers.Count == 0)
         {
             return;
@@ -62,7 +73,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     /// <summary>True when <paramref name="entry"/> is still current (a fired single timer is then removed).</summary>
     internal bool TryConsume(TimerEntry entry)
     {
-        // An entry is stopped exactly when it leaves the dictionary, so no lookup is needed here.
+        // An entry is stopped exactly when it is no longer registered, so no lookup is needed here.
         if (entry.IsStopped)
         {
             return false;
@@ -70,11 +81,31 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 
         if (entry.IsSingle)
         {
-            _timers!.Remove(entry.Key);
+            TryRemove(entry.Key, out _);
             Stop(entry);
         }
 
         return true;
+    }
+
+    private bool TryRemove(object key, out TimerEntry entry)
+    {
+        if (_sole is not null && Equals(_soleKey, key))
+        {
+            entry = _sole;
+            _sole = null;
+            _soleKey = null;
+            return true;
+        }
+
+        if (_timers is not null && _timers.Remove(key, out var found))
+        {
+            entry = found;
+            return true;
+        }
+
+        entry = null!;
+        return false;
     }
 
     private void Stop(TimerEntry entry)
@@ -114,7 +145,16 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 
         Cancel(key);
         var entry = new TimerEntry(cell, key, message, period == Timeout.InfiniteTimeSpan);
-        (_timers ??= []).Add(key, entry);
+        if (_sole is null)
+        {
+            _soleKey = key;
+            _sole = entry;
+        }
+        else
+        {
+            (_timers ??= []).Add(key, entry);
+        }
+
         if (cell.System.TimerQueue is { } queue)
         {
             queue.Add(entry, due, period);

@@ -96,6 +96,12 @@ public sealed class LivenessTable
     public IReadOnlyList<ConnectionLiveness> All() =>
         [.. _entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value.Snapshot(e.Key))];
 
+    /// <summary>How many connections are in <paramref name="state"/>.</summary>
+    public int CountIn(ConnectionState state) => _byState[(int)state];
+
+    /// <summary>The latest round trip of <paramref name="id"/>, or null (unknown connection, or none measured yet).</summary>
+    public TimeSpan? LastRoundTrip(string id) => _entries.TryGetValue(id, out var entry) ? entry.LastRoundTrip : null;
+
     /// <summary>How many connections are in each state.</summary>
     public IReadOnlyDictionary<ConnectionState, int> CountByState()
     {
@@ -126,6 +132,8 @@ public sealed class LivenessTable
         public DateTimeOffset? LastPong { get; set; }
 
         public DateTimeOffset? NextAttemptAt { get; set; }
+
+        public TimeSpan? LastRoundTrip => _roundTrips.Last;
 
         public void Add(TimeSpan sample) => _roundTrips.Add(sample);
 

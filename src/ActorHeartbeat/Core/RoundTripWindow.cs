@@ -22,6 +22,9 @@ internal sealed class RoundTripWindow
         _micros = new int[Math.Min(capacity, InitialSize)];
     }
 
+    /// <summary>The latest sample, exactly as added; null while empty.</summary>
+    public TimeSpan? Last => _count == 0 ? null : _last;
+
     /// <summary>Samples held (at most the capacity).</summary>
     public int Count => _count;
 

@@ -19,7 +19,12 @@ internal sealed class HeartbeatMetrics : IDisposable
     private readonly Counter<long> _reconnects;
     private readonly Counter<long> _droppedSends;
     private readonly Histogram<double> _roundTrip;
-    private volatile KeyValuePair<ConnectionState, int>[] _byState = [];
+    private static readonly ConnectionState[] States = Enum.GetValues<ConnectionState>();
+    private static readonly KeyValuePair<string, object?>[] StateTags =
+        [.. States.Select(s => new KeyValuePair<string, object?>("state", s.ToString().ToLowerInvariant()))];
+
+    // Replaced, never written in place: the gauge is read on a collector's thread.
+    private volatile int[] _byState = new int[States.Length];
 
     public HeartbeatMetrics(IMeterFactory? factory = null)
     {
@@ -33,7 +38,17 @@ internal sealed class HeartbeatMetrics : IDisposable
         _meter.CreateObservableGauge("actorheartbeat.connections", ObserveStates, "{connection}", "Connections by state.");
     }
 
-    public void StatesChanged(IReadOnlyDictionary<ConnectionState, int> counts) => _byState = [.. counts];
+    /// <summary>Takes the per-state counts of <paramref name="table"/> for the gauge.</summary>
+    public void StatesChanged(LivenessTable table)
+    {
+        var counts = new int[States.Length];
+        foreach (var state in States)
+        {
+            counts[(int)state] = table.CountIn(state);
+        }
+
+        _byState = counts;
+    }
 
     public void PingSent(string connection)
     {
@@ -68,9 +83,10 @@ internal sealed class HeartbeatMetrics : IDisposable
 
     private IEnumerable<Measurement<int>> ObserveStates()
     {
-        foreach (var (state, count) in _byState)
+        var counts = _byState;
+        foreach (var state in States)
         {
-            yield return new Measurement<int>(count, new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant()));
+            yield return new Measurement<int>(counts[(int)state], StateTags[(int)state]);
         }
     }
 }

@@ -89,10 +89,10 @@ public sealed class LivenessRegistry : ReceiveActor
                 break;
         }
 
-        _metrics.StatesChanged(_table.CountByState());
-        if (e.Kind == ConnectionEventKind.Down && e.RoundTrip is null && _table.Get(e.Connection)?.RoundTrip is { } stats)
+        _metrics.StatesChanged(_table);
+        if (e.Kind == ConnectionEventKind.Down && e.RoundTrip is null && _table.LastRoundTrip(e.Connection) is { } last)
         {
-            e = e with { RoundTrip = stats.Last };
+            e = e with { RoundTrip = last };
         }
 
         Context.System.EventStream.Publish(e);

@@ -102,6 +102,44 @@ public sealed class TimerSchedulerTests : TestKit.TestKit
         ExpectNoMsg();
     }
 
+    // Commands ("+key:message@seconds" starts a single timer, "-key" cancels) → what fires, at which second.
+    [Theory]
+    [InlineData("+a:A1@5 +b:B@6 -a +c:C@7 +a:A2@8", "B@6 C@7 A2@8")]
+    [InlineData("+a:A@5 +b:B@6 -b -a +c:C@7", "C@7")]
+    [InlineData("+a:A@5 +b:B@6 +c:C@7 -b +b:B2@4 -c", "B2@4 A@5")]
+    [InlineData("+a:A@3 -a +a:A2@4 +b:B@2 -a", "B@2")]
+    [InlineData("+a:A@2 +b:B@3 +a:A2@4 -b", "A2@4")]
+    public void ManyKeys_StartedAndCancelledInAnyOrder_EachBehavesAsItsOwnTimer(string commands, string expected)
+    {
+        var actor = Spawn();
+        foreach (var command in commands.Split(' '))
+        {
+            if (command[0] == '-')
+            {
+                actor.Tell(new Cancel(new string(command.AsSpan(1))));
+                continue;
+            }
+
+            var (key, rest) = (command[1..command.IndexOf(':')], command[(command.IndexOf(':') + 1)..]);
+            var at = rest.IndexOf('@');
+            actor.Tell(new Start(new string(key.AsSpan()), rest[..at], TimeSpan.FromSeconds(int.Parse(rest[(at + 1)..], System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        WaitForIdle();
+        var fired = new List<string>();
+        for (var second = 1; second <= 10; second++)
+        {
+            Advance(TimeSpan.FromSeconds(1));
+            WaitForIdle();
+            while (TestActor.MessageCount > 0)
+            {
+                fired.Add($"{ExpectMsg<string>()}@{second}");
+            }
+        }
+
+        Assert.Equal(expected, string.Join(' ', fired));
+    }
+
     [Fact]
     public void CancelledTimer_WhoseMessageIsAlreadyEnqueued_IsNeverDelivered()
     {
