@@ -21,8 +21,8 @@ internal sealed partial class ActorCell
             throw new ArgumentException($"Cannot watch {actor.Path}: it is not a ref of an ActorHeartbeat actor system.", nameof(actor));
         }
 
-        var watching = Extras.Watching ??= new WatchedSet();
-        if (watching.TryAdd(actor))
+        var watching = Extras.Watching ??= new SmallSet<IActorRef>();
+        if (watching.Add(actor))
         {
             target.SendSystemMessage(new Watch(this));
         }
@@ -33,12 +33,24 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (_extras?.Watching?.Remove(actor) == true && actor is IInternalActorRef target)
+        if (StopWatching(actor) && actor is IInternalActorRef target)
         {
             target.SendSystemMessage(new Unwatch(this));
         }
 
         return actor;
+    }
+
+    /// <summary>Forgets a watched actor (and that its Terminated was queued); false when it was not watched.</summary>
+    private bool StopWatching(IActorRef actor)
+    {
+        if (_extras?.Watching?.Remove(actor) != true)
+        {
+            return false;
+        }
+
+        _extras.TerminatedQueued?.Remove(actor);
+        return true;
     }
 
     private void HandleWatch(IInternalActorRef watcher)
@@ -49,7 +61,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        (Extras.WatchedBy ??= new WatcherSet()).Add(watcher);
+        (Extras.WatchedBy ??= new SmallSet<IInternalActorRef>()).Add(watcher);
     }
 
     private void HandleDeathWatchNotification(IActorRef actor)
@@ -59,7 +71,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        if (watching.TryMarkTerminatedQueued(actor))
+        if (watching.Contains(actor) && (Extras.TerminatedQueued ??= new SmallSet<IActorRef>()).Add(actor))
         {
             Enqueue(new Terminated(actor), actor);
         }
@@ -84,6 +96,7 @@ internal sealed partial class ActorCell
         if (extras.Watching is { } watching)
         {
             extras.Watching = null;
+            extras.TerminatedQueued = null;
             foreach (var watched in watching.ToArray())
             {
                 (watched as IInternalActorRef)?.SendSystemMessage(new Unwatch(this));

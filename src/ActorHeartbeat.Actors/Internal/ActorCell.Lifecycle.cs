@@ -62,7 +62,7 @@ internal sealed partial class ActorCell
                 _currentSender = null;
                 return true;
             case Terminated terminated:
-                return _extras?.Watching?.Remove(terminated.ActorRef) == true;
+                return StopWatching(terminated.ActorRef);
             case PoisonPill:
                 SendSystemMessage(new Terminate());
                 return false;

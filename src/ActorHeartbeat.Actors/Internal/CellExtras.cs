@@ -8,11 +8,14 @@ namespace ActorHeartbeat.Actors.Internal;
 /// </summary>
 internal sealed class CellExtras
 {
-    /// <summary>Actors this one watches, and whether their Terminated is already queued.</summary>
-    public WatchedSet? Watching;
+    /// <summary>Actors this one watches.</summary>
+    public SmallSet<IActorRef>? Watching;
+
+    /// <summary>The watched actors whose Terminated is already queued (a subset of <see cref="Watching"/>).</summary>
+    public SmallSet<IActorRef>? TerminatedQueued;
 
     /// <summary>Actors that watch this one.</summary>
-    public WatcherSet? WatchedBy;
+    public SmallSet<IInternalActorRef>? WatchedBy;
 
     public TimerScheduler? Timers;
 

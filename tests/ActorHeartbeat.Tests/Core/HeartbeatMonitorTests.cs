@@ -21,6 +21,10 @@ public sealed class HeartbeatMonitorTests
             idle,
             respond);
 
+    /// <summary>Pings <c>{"op":"ping","seq":N}</c> answered by <c>{"op":"pong","seq":N}</c>, at any interval and timeout.</summary>
+    private static HeartbeatRules SeqRules(TimeSpan interval, TimeSpan timeout) =>
+        new(new ApplicationHeartbeat(interval, timeout, MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false), null, null);
+
     private static HeartbeatMonitor Connected(HeartbeatRules rules, double phase = 0.25)
     {
         var monitor = new HeartbeatMonitor(rules);
@@ -280,10 +284,7 @@ public sealed class HeartbeatMonitorTests
     {
         // A discrete-event run: ticks fire up to 10 ms late (as the timer queue's slots make them), the
         // peer answers each ping after 50 ms until it freezes at t = 61 s, deadline timers fire on time.
-        var rules = new HeartbeatRules(
-            new ApplicationHeartbeat(S(interval), S(timeout), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false),
-            null,
-            null);
+        var rules = SeqRules(S(interval), S(timeout));
         var monitor = Connected(rules, phase: 0.1);
         var freeze = S(61);
         var answerAfter = S(0.05);
@@ -361,10 +362,7 @@ public sealed class HeartbeatMonitorTests
     [Fact]
     public void TimeoutNotShorterThanInterval_AnsweredPings_NeedNoDeadlineTimer()
     {
-        var monitor = Connected(new HeartbeatRules(
-            new ApplicationHeartbeat(S(10), S(10), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false),
-            null,
-            null));
+        var monitor = Connected(SeqRules(S(10), S(10)));
 
         Assert.Equal([new SendPing(1, "{\"op\":\"ping\",\"seq\":1}")], monitor.Tick(S(2.5), 0));
         Assert.Equal([new RoundTripMeasured(1, S(0.5))], monitor.TextReceived("{\"op\":\"pong\",\"seq\":1}", S(3), out _));
@@ -374,10 +372,7 @@ public sealed class HeartbeatMonitorTests
     [Fact]
     public void TimeoutNotShorterThanInterval_StillUnansweredAtTheNextTick_ArmsTheDeadlineForTheRemainder()
     {
-        var monitor = Connected(new HeartbeatRules(
-            new ApplicationHeartbeat(S(10), S(25), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false),
-            null,
-            null));
+        var monitor = Connected(SeqRules(S(10), S(25)));
         monitor.Tick(S(2.5), 0);
 
         Assert.Equal(
@@ -398,10 +393,7 @@ public sealed class HeartbeatMonitorTests
     [Fact]
     public void TimeoutNotShorterThanInterval_DeadlinePassedBeforeALateTick_ArmsItAtOnce()
     {
-        var monitor = Connected(new HeartbeatRules(
-            new ApplicationHeartbeat(S(10), S(10), MessageTemplate.Parse("{\"op\":\"ping\",\"seq\":{seq}}"), MessageMatcher.JsonFieldEquals("op", "pong"), "seq", false),
-            null,
-            null));
+        var monitor = Connected(SeqRules(S(10), S(10)));
         monitor.Tick(S(2.5), 0);
 
         Assert.Equal(
