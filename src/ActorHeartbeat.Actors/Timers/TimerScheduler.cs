@@ -8,9 +8,8 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     // System.Threading.Timer's limit: 0xFFFFFFFE milliseconds.
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
 
-    // Most actors run one timer at a time: it lives in these two fields; a dictionary holds the others
-    // only while there are more (an actor with one timer costs no dictionary).
-    private object? _soleKey;
+    // Most actors run one timer at a time: it lives in this field (its key is the entry's); a dictionary
+    // holds the others only while there are more (an actor with one timer costs no dictionary).
     private TimerEntry? _sole;
     private Dictionary<object, TimerEntry>? _timers;
 
@@ -36,7 +35,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     public bool IsTimerActive(object key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return (_sole is not null && Equals(_soleKey, key)) || _timers?.ContainsKey(key) == true;
+        return (_sole is not null && Equals(_sole.Key, key)) || _timers?.ContainsKey(key) == true;
     }
 
     public void Cancel(object key)
@@ -53,7 +52,6 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         if (_sole is { } sole)
         {
             _sole = null;
-            _soleKey = null;
             Stop(sole);
         }
 
@@ -90,11 +88,10 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 
     private bool TryRemove(object key, out TimerEntry entry)
     {
-        if (_sole is not null && Equals(_soleKey, key))
+        if (_sole is not null && Equals(_sole.Key, key))
         {
             entry = _sole;
             _sole = null;
-            _soleKey = null;
             return true;
         }
 
@@ -147,7 +144,6 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         var entry = new TimerEntry(cell, key, message, period == Timeout.InfiniteTimeSpan);
         if (_sole is null)
         {
-            _soleKey = key;
             _sole = entry;
         }
         else

@@ -3,8 +3,8 @@ namespace ActorHeartbeat.Core;
 /// <summary>
 /// The registry's data: per connection its state, since when, attempt, restarts, last failure
 /// reason, last answered ping, and round-trip statistics (the last exact, the rest to the microsecond)
-/// over the last <see cref="SampleWindow"/>
-/// samples. Pure: times come in as parameters. Not thread-safe (owned by the registry actor).
+/// over the last <see cref="SampleWindow"/> samples. Pure: times come in as parameters. Not
+/// thread-safe (owned by the registry actor).
 /// </summary>
 public sealed class LivenessTable
 {
@@ -109,7 +109,7 @@ public sealed class LivenessTable
         var counts = new Dictionary<ConnectionState, int>(states.Length);
         foreach (var state in states)
         {
-            counts[state] = _byState[(int)state];
+            counts[state] = CountIn(state);
         }
 
         return counts;

@@ -1,9 +1,9 @@
-using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using ActorHeartbeat.Connections;
 using ActorHeartbeat.Core;
 using ActorHeartbeat.Registry;
 using ActorHeartbeat.Settings;
+using ActorHeartbeat.Tests.Support;
 using ActorHeartbeat.Transport;
 
 namespace ActorHeartbeat.Tests.Connections;
@@ -231,28 +231,9 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
     [Fact]
     public void FullBuffer_WithDropOldest_DropsTheOldestAndCountsIt()
     {
-        // An id no other test uses: the meter listener hears every manager in the process.
+        // An id no other test uses: the recorder hears every manager in the process.
         const string Id = "dropping-feed";
-        var dropped = 0L;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "ActorHeartbeat" && instrument.Name == "actorheartbeat.sends.dropped")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag is { Key: "connection", Value: Id })
-                {
-                    Interlocked.Add(ref dropped, value);
-                }
-            }
-        });
-        listener.Start();
+        using var meter = new MeterRecorder();
         Transport.Refuse();
         StartManager(Settings(Id, heartbeat: false, bufferCapacity: 2, overflow: OverflowPolicy.DropOldest));
         ExpectEvent(ConnectionEventKind.Down, Id);
@@ -267,7 +248,7 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
         ExpectEvent(ConnectionEventKind.Up, Id);
         Assert.Equal(["2", "3"], Transport.LastPeer!.Received);
         ExpectNoMsg();
-        Assert.Equal(1, Interlocked.Read(ref dropped));
+        Assert.Equal(1, meter.Sum("actorheartbeat.sends.dropped", Id));
     }
 
     [Fact]

@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using ActorHeartbeat.Core;
 using ActorHeartbeat.Registry;
 using ActorHeartbeat.Tests.Connections;
+using ActorHeartbeat.Tests.Support;
 
 namespace ActorHeartbeat.Tests.Registry;
 
@@ -76,32 +75,7 @@ public sealed class LivenessRegistryTests : ConnectionHarness
     [Fact]
     public void Meter_ExportsPingsPongsMissedDeadlinesReconnectsRoundTripsAndStates()
     {
-        var measurements = new ConcurrentQueue<(string Instrument, double Value, string? Connection, string? State)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "ActorHeartbeat")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            string? connection = null;
-            string? state = null;
-            foreach (var tag in tags)
-            {
-                connection = tag.Key == "connection" ? tag.Value as string : connection;
-                state = tag.Key == "state" ? tag.Value as string : state;
-            }
-
-            measurements.Enqueue((instrument.Name, value, connection, state));
-        }
-
-        listener.SetMeasurementEventCallback<long>((i, v, t, _) => Record(i, v, t));
-        listener.SetMeasurementEventCallback<double>((i, v, t, _) => Record(i, v, t));
-        listener.SetMeasurementEventCallback<int>((i, v, t, _) => Record(i, v, t));
-        listener.Start();
+        using var meter = new MeterRecorder();
 
         Transport.AutoReply = Pong;
         StartManager(Settings("metered"));
@@ -113,15 +87,14 @@ public sealed class LivenessRegistryTests : ConnectionHarness
         Advance(S(1));
         ExpectEvent(ConnectionEventKind.Up, "metered");
         WaitForIdle();
-        listener.RecordObservableInstruments();
+        meter.RecordObservableInstruments();
 
         // Pings at 0, 20, 40 (answered), 60 (missed: down at 70), 71 on the new connection (answered).
-        double Sum(string name) => measurements.Where(m => m.Instrument == name && m.Connection == "metered").Sum(m => m.Value);
-        Assert.Equal(5, Sum("actorheartbeat.pings.sent"));
-        Assert.Equal(4, Sum("actorheartbeat.pongs.received"));
-        Assert.Equal(1, Sum("actorheartbeat.deadlines.missed"));
-        Assert.Equal(1, Sum("actorheartbeat.reconnects"));
-        Assert.Equal(4, measurements.Count(m => m.Instrument == "actorheartbeat.rtt" && m.Connection == "metered"));
-        Assert.Contains(measurements, m => m.Instrument == "actorheartbeat.connections" && m.State == "up" && m.Value >= 1);
+        Assert.Equal(5, meter.Sum("actorheartbeat.pings.sent", "metered"));
+        Assert.Equal(4, meter.Sum("actorheartbeat.pongs.received", "metered"));
+        Assert.Equal(1, meter.Sum("actorheartbeat.deadlines.missed", "metered"));
+        Assert.Equal(1, meter.Sum("actorheartbeat.reconnects", "metered"));
+        Assert.Equal(4, meter.Measurements.Count(m => m.Instrument == "actorheartbeat.rtt" && m.Connection == "metered"));
+        Assert.Contains(meter.Measurements, m => m.Instrument == "actorheartbeat.connections" && m.State == "up" && m.Value >= 1);
     }
 }
