@@ -22,6 +22,17 @@ public interface ITimerScheduler
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="initialDelay"/> is negative or <paramref name="interval"/> not positive.</exception>
     void StartPeriodicTimer(object key, object message, TimeSpan initialDelay, TimeSpan interval);
 
+    /// <summary>
+    /// Like <see cref="StartPeriodicTimer(object, object, TimeSpan, TimeSpan)"/>, but the first message is
+    /// sent at the earliest instant at or after <paramref name="initialDelay"/> that is a whole multiple
+    /// of <paramref name="grid"/> on the system clock's timestamps (so less than one grid step later than
+    /// asked); the rate is fixed from there. Periodic timers of many actors on the same grid then fall due
+    /// at the same instants and share one wake-up of the timer queue, instead of each waking it in its own
+    /// tick. With an <paramref name="interval"/> that is a whole multiple of the grid they stay on it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="initialDelay"/> is negative, or <paramref name="interval"/> or <paramref name="grid"/> not positive.</exception>
+    void StartAlignedPeriodicTimer(object key, object message, TimeSpan initialDelay, TimeSpan interval, TimeSpan grid);
+
     /// <summary>True while the timer under <paramref name="key"/> may still deliver (a single timer stops being active once its message is handled).</summary>
     bool IsTimerActive(object key);
 

@@ -52,10 +52,12 @@ internal sealed class TimerQueue : IDisposable
 
     /// <summary>
     /// Queues <paramref name="entry"/> to fire after <paramref name="due"/> and then every
-    /// <paramref name="period"/> (<see cref="Timeout.InfiniteTimeSpan"/>: once). A zero due fires on the
-    /// calling thread before this returns. No effect once the queue is disposed.
+    /// <paramref name="period"/> (<see cref="Timeout.InfiniteTimeSpan"/>: once). With a
+    /// <paramref name="grid"/> (timestamp units; 0: none) the first due is moved to the next whole
+    /// multiple of it. A zero due that needs no alignment fires on the calling thread before this
+    /// returns. No effect once the queue is disposed.
     /// </summary>
-    public void Add(TimerEntry entry, TimeSpan due, TimeSpan period)
+    public void Add(TimerEntry entry, TimeSpan due, TimeSpan period, long grid = 0)
     {
         var fireNow = false;
         lock (_gate)
@@ -68,8 +70,10 @@ internal sealed class TimerQueue : IDisposable
             var now = _time.GetTimestamp();
             entry.Sequence = ++_sequence;
             entry.PeriodTimestamp = period == Timeout.InfiniteTimeSpan ? 0 : Math.Max(1, ToTimestamp(period));
-            entry.DueTimestamp = now + ToTimestamp(due);
-            if (due == TimeSpan.Zero)
+
+            // Aligned on the same reading of the clock as the due, so the entry lands exactly on a grid instant.
+            entry.DueTimestamp = Timestamps.AlignUp(now + ToTimestamp(due), grid);
+            if (due == TimeSpan.Zero && entry.DueTimestamp == now)
             {
                 fireNow = true;
                 if (entry.PeriodTimestamp != 0)
@@ -176,21 +180,7 @@ internal sealed class TimerQueue : IDisposable
     }
 
     /// <summary>The end of the tick that <paramref name="dueTimestamp"/> falls in: when the queue wakes for it.</summary>
-    private long Slot(long dueTimestamp)
-    {
-        if (_tick <= 1)
-        {
-            return dueTimestamp;
-        }
-
-        var remainder = dueTimestamp % _tick;
-        if (remainder < 0)
-        {
-            remainder += _tick;
-        }
-
-        return remainder == 0 ? dueTimestamp : dueTimestamp - remainder + _tick;
-    }
+    private long Slot(long dueTimestamp) => Timestamps.AlignUp(dueTimestamp, _tick);
 
     private void Arm(long dueTimestamp, long now)
     {
@@ -234,17 +224,7 @@ internal sealed class TimerQueue : IDisposable
         }
     }
 
-    private long ToTimestamp(TimeSpan span)
-    {
-        var frequency = _time.TimestampFrequency;
-        return frequency == TimeSpan.TicksPerSecond ? span.Ticks : (long)((Int128)span.Ticks * frequency / TimeSpan.TicksPerSecond);
-    }
+    private long ToTimestamp(TimeSpan span) => Timestamps.ToTimestamp(_time, span);
 
-    private TimeSpan ToTimeSpan(long timestampDelta)
-    {
-        var frequency = _time.TimestampFrequency;
-        return frequency == TimeSpan.TicksPerSecond
-            ? TimeSpan.FromTicks(timestampDelta)
-            : TimeSpan.FromTicks((long)((((Int128)timestampDelta * TimeSpan.TicksPerSecond) + frequency - 1) / frequency));
-    }
+    private TimeSpan ToTimeSpan(long timestampDelta) => Timestamps.ToTimeSpan(_time, timestampDelta);
 }

@@ -16,7 +16,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     public void StartSingleTimer(object key, object message, TimeSpan timeout)
     {
         Check(timeout, nameof(timeout), allowZero: true);
-        Start(key, message, timeout, Timeout.InfiniteTimeSpan);
+        Start(key, message, timeout, Timeout.InfiniteTimeSpan, grid: 0);
     }
 
     public void StartPeriodicTimer(object key, object message, TimeSpan interval)
@@ -29,7 +29,15 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     {
         Check(initialDelay, nameof(initialDelay), allowZero: true);
         Check(interval, nameof(interval), allowZero: false);
-        Start(key, message, initialDelay, interval);
+        Start(key, message, initialDelay, interval, grid: 0);
+    }
+
+    public void StartAlignedPeriodicTimer(object key, object message, TimeSpan initialDelay, TimeSpan interval, TimeSpan grid)
+    {
+        Check(initialDelay, nameof(initialDelay), allowZero: true);
+        Check(interval, nameof(interval), allowZero: false);
+        Check(grid, nameof(grid), allowZero: false);
+        Start(key, message, initialDelay, interval, Timestamps.ToTimestamp(cell.System.TimeProvider, grid));
     }
 
     public bool IsTimerActive(object key)
@@ -131,7 +139,8 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         }
     }
 
-    private void Start(object key, object message, TimeSpan due, TimeSpan period)
+    // grid: in timestamp units of the system's clock; 0 for none.
+    private void Start(object key, object message, TimeSpan due, TimeSpan period, long grid)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(message);
@@ -153,8 +162,15 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 
         if (cell.System.TimerQueue is { } queue)
         {
-            queue.Add(entry, due, period);
+            queue.Add(entry, due, period, grid);
             return;
+        }
+
+        var time = cell.System.TimeProvider;
+        if (grid > 0)
+        {
+            var now = time.GetTimestamp();
+            due = Timestamps.ToTimeSpan(time, Timestamps.AlignUp(now + Timestamps.ToTimestamp(time, due), grid) - now);
         }
 
         // The timer must not capture the actor's ExecutionContext (async locals would leak into callbacks).
@@ -162,7 +178,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         var flow = suppress ? ExecutionContext.SuppressFlow() : default;
         try
         {
-            entry.Timer = cell.System.TimeProvider.CreateTimer(static state => ((TimerEntry)state!).Fire(), entry, due, period);
+            entry.Timer = time.CreateTimer(static state => ((TimerEntry)state!).Fire(), entry, due, period);
         }
         finally
         {

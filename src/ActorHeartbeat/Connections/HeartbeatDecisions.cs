@@ -28,7 +28,7 @@ internal static class HeartbeatDecisions
             switch (decisions[i])
             {
                 case HeartbeatDecision.StartTicks start:
-                    timers.StartPeriodicTimer(TickKey, HeartbeatTick.Instance, start.InitialDelay, start.Interval);
+                    timers.StartAlignedPeriodicTimer(TickKey, HeartbeatTick.Instance, start.InitialDelay, start.Interval, start.Grid);
                     break;
                 case HeartbeatDecision.SendPing ping:
                     host.SendHeartbeat(OutboundMessage.OfText(ping.Payload), isPing: true);

@@ -7,8 +7,11 @@ public abstract record HeartbeatDecision
     {
     }
 
-    /// <summary>Start the periodic ping tick: first after <paramref name="InitialDelay"/>, then every <paramref name="Interval"/>.</summary>
-    public sealed record StartTicks(TimeSpan InitialDelay, TimeSpan Interval) : HeartbeatDecision;
+    /// <summary>
+    /// Start the periodic ping tick: first at the earliest whole multiple of <paramref name="Grid"/> on the
+    /// clock at or after <paramref name="InitialDelay"/> from now, then every <paramref name="Interval"/>.
+    /// </summary>
+    public sealed record StartTicks(TimeSpan InitialDelay, TimeSpan Interval, TimeSpan Grid) : HeartbeatDecision;
 
     /// <summary>Send an application ping.</summary>
     public sealed record SendPing(long Sequence, string Payload) : HeartbeatDecision;

@@ -9,20 +9,25 @@ namespace ActorHeartbeat.Core;
 /// </summary>
 /// <remarks>
 /// Rules. After <see cref="Connected"/> the first ping tick comes at a random phase within the
-/// interval. Each tick sends ping <c>seq</c> = 1, 2, … and the oldest unanswered ping has a deadline
-/// of send time + timeout; when it passes unanswered, the peer is declared dead
-/// (<see cref="DisconnectReason.HeartbeatTimeout"/>), so a dead peer is detected at most
-/// interval + timeout after its last answer. A timer is armed for a deadline only when it can matter:
-/// with a timeout shorter than the interval, when the ping is sent; otherwise the next tick comes no
-/// later than the deadline and arms it only if the ping is still unanswered then (for the remainder,
-/// or at once when it already passed) — a connection whose pings are answered needs no timer but its
-/// tick. An answer that carries the correlate field answers the
-/// ping with that sequence and every earlier one (an unknown value is ignored); one without it answers
-/// the oldest. Every answered ping yields its round trip. With an idle timeout, the peer is dead when
-/// nothing at all arrived for that long. Once dead, the monitor decides nothing more.
+/// interval, on the tick grid (<see cref="TickGrid"/>): the caller starts it at the next instant of its
+/// clock that is a whole multiple of the grid, so the ticks of many connections fall due together in a
+/// few groups per interval instead of each at its own instant. Each tick sends ping <c>seq</c> = 1, 2,
+/// … and the oldest unanswered ping has a deadline of send time + timeout; when it passes unanswered,
+/// the peer is declared dead (<see cref="DisconnectReason.HeartbeatTimeout"/>), so a dead peer is
+/// detected at most interval + timeout after its last answer. A timer is armed for a deadline only when
+/// it can matter: with a timeout shorter than the interval, when the ping is sent; otherwise the next
+/// tick comes no later than the deadline and arms it only if the ping is still unanswered then (for the
+/// remainder, or at once when it already passed) — a connection whose pings are answered needs no timer
+/// but its tick. An answer that carries the correlate field answers the ping with that sequence and
+/// every earlier one (an unknown value is ignored); one without it answers the oldest. Every answered
+/// ping yields its round trip. With an idle timeout, the peer is dead when nothing at all arrived for
+/// that long. Once dead, the monitor decides nothing more.
 /// </remarks>
 public sealed class HeartbeatMonitor
 {
+    /// <summary>The coarsest tick grid: 100 ms.</summary>
+    public static readonly TimeSpan MaxTickGrid = TimeSpan.FromMilliseconds(100);
+
     private static readonly IReadOnlyList<HeartbeatDecision> Nothing = [];
     private static readonly HeartbeatDecision.CancelPongDeadline Cancel = new();
     private static readonly IReadOnlyList<HeartbeatDecision> OnlyCancel = Array.AsReadOnly<HeartbeatDecision>([Cancel]);
@@ -43,6 +48,15 @@ public sealed class HeartbeatMonitor
     /// <summary>True once a death was declared.</summary>
     public bool IsDead => _dead;
 
+    /// <summary>
+    /// The grid that ticks at <paramref name="interval"/> are aligned to: a tenth of the interval, at most
+    /// <see cref="MaxTickGrid"/>. Connections started at random phases then ping in at most ten groups per
+    /// interval (or one group every 100 ms for intervals over a second), each group sharing one wake-up,
+    /// while the first tick still comes within one interval and one grid step.
+    /// </summary>
+    public static TimeSpan TickGrid(TimeSpan interval) =>
+        TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 10, 1, MaxTickGrid.Ticks));
+
     /// <summary>The connection is up at <paramref name="now"/>; <paramref name="phaseSample"/> in [0, 1) picks the first tick's phase.</summary>
     public IReadOnlyList<HeartbeatDecision> Connected(TimeSpan now, double phaseSample)
     {
@@ -57,7 +71,7 @@ public sealed class HeartbeatMonitor
         var decisions = new List<HeartbeatDecision>(2);
         if (_rules.Heartbeat is { } heartbeat)
         {
-            decisions.Add(new HeartbeatDecision.StartTicks(heartbeat.Interval * phaseSample, heartbeat.Interval));
+            decisions.Add(new HeartbeatDecision.StartTicks(heartbeat.Interval * phaseSample, heartbeat.Interval, TickGrid(heartbeat.Interval)));
         }
 
         if (_rules.IdleTimeout is { } idle)

@@ -22,6 +22,8 @@ public abstract class SharedTimerQueueFixture : IDisposable
 
     protected sealed record Periodic(string Key, string Message, TimeSpan Initial, TimeSpan Interval);
 
+    protected sealed record Aligned(string Key, string Message, TimeSpan Initial, TimeSpan Interval, TimeSpan Grid);
+
     protected sealed record Cancel(string Key);
 
     private sealed class Timed(List<string> log) : UntypedActor, IWithTimers
@@ -37,6 +39,9 @@ public abstract class SharedTimerQueueFixture : IDisposable
                     break;
                 case Periodic p:
                     Timers.StartPeriodicTimer(p.Key, p.Message, p.Initial, p.Interval);
+                    break;
+                case Aligned a:
+                    Timers.StartAlignedPeriodicTimer(a.Key, a.Message, a.Initial, a.Interval, a.Grid);
                     break;
                 case Cancel c:
                     Timers.Cancel(c.Key);

@@ -65,6 +65,55 @@ public sealed class SharedTimerQueueTickTests() : SharedTimerQueueFixture(TimeSp
     }
 
     [Fact]
+    public void ThousandAlignedPeriodicTimersAtPhasesSpreadOverASecond_FireInTenWakeUpsASecond_NeverBeforeTheirPhase()
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            Send(Spawn($"a{i}"), new Aligned("beat", "beat", TimeSpan.FromMilliseconds(i + 1), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100)));
+        }
+
+        var firstAt = new Dictionary<string, int>();
+        var wakeUps = 0;
+        var delivered = 0;
+        for (var ms = 1; ms <= 2000; ms++)
+        {
+            var seen = Advance(TimeSpan.FromMilliseconds(1));
+            delivered += seen.Count;
+            wakeUps += seen.Count > 0 ? 1 : 0;
+            foreach (var line in seen)
+            {
+                firstAt.TryAdd(line, ms);
+            }
+        }
+
+        Assert.Equal(2000, delivered);
+        Assert.Equal(20, wakeUps);
+        for (var i = 0; i < 1000; i++)
+        {
+            // Asked for i + 1 ms: delivered on the next 100 ms instant, never before, less than a step later.
+            var at = firstAt[$"a{i}:beat"];
+            Assert.InRange(at, i + 1, i + 100);
+            Assert.Equal(0, at % 100);
+        }
+    }
+
+    [Fact]
+    public void AlignedPeriodicTimer_OffTheGridClock_FirstFiresOnTheGrid_ThenAtItsFixedRate()
+    {
+        Advance(TimeSpan.FromMilliseconds(1234));
+        var a = Spawn("a");
+        Send(a, new Aligned("beat", "beat", TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(50)));
+
+        // 1,234 + 300 = 1,534 ms rounds up to 1,550 ms; then every 250 ms: 1,800, 2,050.
+        Assert.Empty(Advance(TimeSpan.FromMilliseconds(315)));
+        Assert.Equal(["a:beat"], Advance(TimeSpan.FromMilliseconds(1)));
+        Assert.Empty(Advance(TimeSpan.FromMilliseconds(249)));
+        Assert.Equal(["a:beat"], Advance(TimeSpan.FromMilliseconds(1)));
+        Assert.Empty(Advance(TimeSpan.FromMilliseconds(249)));
+        Assert.Equal(["a:beat"], Advance(TimeSpan.FromMilliseconds(1)));
+    }
+
+    [Fact]
     public void EntryAddedForAnEarlierTick_ReArmsTheClockTimer_OneForTheSameTickDoesNot()
     {
         var a = Spawn("a");

@@ -6,6 +6,8 @@ public sealed class TimerSchedulerTests : TestKit.TestKit
 {
     private sealed record Start(object Key, object Message, TimeSpan Delay, bool Periodic = false);
 
+    private sealed record StartAligned(object Key, object Message, TimeSpan Initial, TimeSpan Interval, TimeSpan Grid);
+
     private sealed record Cancel(object Key);
 
     private sealed record Active(object Key);
@@ -23,6 +25,17 @@ public sealed class TimerSchedulerTests : TestKit.TestKit
                 else
                 {
                     Timers.StartSingleTimer(s.Key, s.Message, s.Delay);
+                }
+            });
+            Receive<StartAligned>(a =>
+            {
+                try
+                {
+                    Timers.StartAlignedPeriodicTimer(a.Key, a.Message, a.Initial, a.Interval, a.Grid);
+                }
+                catch (ArgumentOutOfRangeException e)
+                {
+                    Sender.Tell(e.ParamName!);
                 }
             });
             Receive<Cancel>(c => Timers.Cancel(c.Key));
@@ -84,6 +97,52 @@ public sealed class TimerSchedulerTests : TestKit.TestKit
 
         Assert.Equal(600, ReceiveN(600).Count);
         ExpectNoMsg();
+    }
+
+    [Fact]
+    public void AlignedPeriodicTimer_FirstFiresAtTheNextGridInstant_ThenAtItsFixedRate()
+    {
+        Advance(TimeSpan.FromMilliseconds(1234));
+        var actor = Spawn();
+        actor.Tell(new StartAligned("hb", "beat", TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100)));
+        WaitForIdle();
+
+        // 1,234 + 300 = 1,534 ms rounds up to the 100 ms grid: 1,600 ms, then 2,600 ms.
+        Advance(TimeSpan.FromMilliseconds(365));
+        ExpectNoMsg();
+        Advance(TimeSpan.FromMilliseconds(1));
+        ExpectMsg("beat");
+        Advance(TimeSpan.FromMilliseconds(999));
+        ExpectNoMsg();
+        Advance(TimeSpan.FromMilliseconds(1));
+        ExpectMsg("beat");
+    }
+
+    [Fact]
+    public void AlignedPeriodicTimer_AlreadyOnTheGrid_IsNotMoved()
+    {
+        Advance(TimeSpan.FromMilliseconds(1200));
+        var actor = Spawn();
+        actor.Tell(new StartAligned("hb", "beat", TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100)));
+        WaitForIdle();
+
+        Advance(TimeSpan.FromMilliseconds(299));
+        ExpectNoMsg();
+        Advance(TimeSpan.FromMilliseconds(1));
+        ExpectMsg("beat");
+    }
+
+    [Theory]
+    [InlineData(-1, 1000, 100, "initialDelay")]
+    [InlineData(0, 0, 100, "interval")]
+    [InlineData(0, 1000, 0, "grid")]
+    [InlineData(0, 1000, -5, "grid")]
+    public void AlignedPeriodicTimer_InvalidArgument_IsRejectedNamingIt(int initialMs, int intervalMs, int gridMs, string name)
+    {
+        var actor = Spawn();
+        actor.Tell(new StartAligned("hb", "beat", TimeSpan.FromMilliseconds(initialMs), TimeSpan.FromMilliseconds(intervalMs), TimeSpan.FromMilliseconds(gridMs)), TestActor);
+
+        ExpectMsg(name);
     }
 
     [Fact]

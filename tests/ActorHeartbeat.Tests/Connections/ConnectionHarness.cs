@@ -20,6 +20,9 @@ public abstract class ConnectionHarness : TestKit.TestKit
 
     protected IActorRef Manager { get; private set; } = null!;
 
+    /// <summary>The random sample every decision gets (jitter, first-tick phase); set before <see cref="StartManager(ConnectionSettings[])"/>.</summary>
+    protected double RandomSample { get; set; }
+
     protected static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
 
     protected static ConnectionSettings Settings(
@@ -62,7 +65,7 @@ public abstract class ConnectionHarness : TestKit.TestKit
         Manager = Sys.ActorOf(ConnectionManager.Props(new ConnectionManagerOptions
         {
             Transport = Transport,
-            Random = new FixedRandom(0.0),
+            Random = new FixedRandom(RandomSample),
             MaxReconnectsPerSecond = maxReconnectsPerSecond,
         }), "manager");
         Manager.Tell(new ConnectionManager.Subscribe(Events));

@@ -57,6 +57,27 @@ public sealed class ConnectionLifecycleTests : ConnectionHarness
     }
 
     [Fact]
+    public void FirstPing_ComesOnTheTickGridAfterItsRandomPhase_ThenEveryInterval()
+    {
+        // Up at 12.3 ms, phase 0.25 of 1 s: asked for 262.3 ms, on the 100 ms grid at 300 ms.
+        Transport.AutoReply = Pong;
+        RandomSample = 0.25;
+        Advance(TimeSpan.FromMilliseconds(12.3));
+        StartManager(Settings(interval: S(1), timeout: S(1)));
+        ExpectEvent(ConnectionEventKind.Up);
+        int Pings() => Transport.LastPeer!.Received.Count(m => m.Contains("\"ping\"", StringComparison.Ordinal));
+
+        Advance(TimeSpan.FromMilliseconds(287.699));
+        Assert.Equal(0, Pings());
+        Advance(TimeSpan.FromMilliseconds(0.001));
+        Assert.Equal(1, Pings());
+        Advance(TimeSpan.FromMilliseconds(999.999));
+        Assert.Equal(1, Pings());
+        Advance(TimeSpan.FromMilliseconds(0.001));
+        Assert.Equal(2, Pings());
+    }
+
+    [Fact]
     public void AnsweredPings_KeepTheConnectionUp_AndFeedRoundTripStatistics()
     {
         Transport.AutoReply = Pong;

@@ -36,14 +36,26 @@ public sealed class HeartbeatMonitorTests
     [InlineData(0.0, 0.0)]
     [InlineData(0.25, 5.0)]
     [InlineData(0.999, 19.98)]
-    public void Connected_StartsTicksAtARandomPhaseWithinTheInterval(double sample, double firstTickSeconds)
+    public void Connected_StartsTicksAtARandomPhaseWithinTheInterval_OnTheTickGrid(double sample, double firstTickSeconds)
     {
         var decisions = new HeartbeatMonitor(Rules()).Connected(S(100), sample);
 
         var start = Assert.IsType<StartTicks>(Assert.Single(decisions));
         Assert.Equal(firstTickSeconds, start.InitialDelay.TotalSeconds, precision: 6);
         Assert.Equal(Interval, start.Interval);
+        Assert.Equal(HeartbeatMonitor.MaxTickGrid, start.Grid);
     }
+
+    [Theory]
+    [InlineData(200_000_000, 1_000_000)]
+    [InlineData(10_000_000, 1_000_000)]
+    [InlineData(9_999_900, 999_990)]
+    [InlineData(2_500_000, 250_000)]
+    [InlineData(100_000, 10_000)]
+    [InlineData(10, 1)]
+    [InlineData(1, 1)]
+    public void TickGrid_IsATenthOfTheInterval_AtMost100Milliseconds_AtLeastOneTick(long intervalTicks, long gridTicks) =>
+        Assert.Equal(TimeSpan.FromTicks(gridTicks), HeartbeatMonitor.TickGrid(TimeSpan.FromTicks(intervalTicks)));
 
     [Fact]
     public void Tick_SendsNumberedPingsWithTimestamp_AndArmsTheDeadlineForTheOldest()

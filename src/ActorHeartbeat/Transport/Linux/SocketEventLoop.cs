@@ -10,11 +10,11 @@ namespace ActorHeartbeat.Transport.Linux;
 /// decoded and handled by its connection actor on this thread, without waking a pool thread for it.
 /// Registrations are level-triggered, so a handler reads once per wake-up and anything left is
 /// reported again. Its clock (<see cref="TimeProvider"/>) fires timers on the same thread: epoll
-/// sleeps until the earliest is due. While busy, the loop polls at most once per coalescing interval,
-/// so that what arrives meanwhile is handled in one wake-up. Sockets may be added, changed and removed
-/// from any thread (epoll_ctl is thread-safe); the handle that maps an event back to its socket is
-/// freed on the loop thread after the batch in flight, so an event already fetched for a removed
-/// socket still finds it (and it ignores it).
+/// sleeps until the earliest is due. While busy, and in a burst of answers, the loop polls at most
+/// once per coalescing interval, so that what arrives meanwhile is handled in one wake-up. Sockets may
+/// be added, changed and removed from any thread (epoll_ctl is thread-safe); the handle that maps an
+/// event back to its socket is freed on the loop thread after the batch in flight, so an event
+/// already fetched for a removed socket still finds it (and it ignores it).
 /// </summary>
 internal sealed unsafe class SocketEventLoop : IDisposable
 {
@@ -46,7 +46,8 @@ internal sealed unsafe class SocketEventLoop : IDisposable
     /// by default, zero: none). A poll that would come sooner first waits out the rest, so that the
     /// messages arriving meanwhile are read in one wake-up instead of one wake-up each — the trade
     /// network cards make with interrupt moderation. A quiet loop is not delayed: the wait applies only
-    /// while sockets become ready at a rate of several per interval (<see cref="WakeCoalescer"/>).
+    /// while sockets become ready at a rate of several per interval, or twice within one interval
+    /// (<see cref="WakeCoalescer"/>).
     /// </param>
     public SocketEventLoop(string name, TimeSpan? coalescing = null)
     {
@@ -189,16 +190,19 @@ internal sealed unsafe class SocketEventLoop : IDisposable
                 }
 
                 var count = Epoll.Wait(_epoll, events, BatchCapacity, timeout);
-                _coalescer.Polled(TimeProvider.System.GetTimestamp(), count);
+                var polledAt = TimeProvider.System.GetTimestamp();
                 lock (_timersLock)
                 {
                     _sleepingUntil = long.MinValue;
                 }
 
+                var sockets = 0;
                 for (var i = 0; i < count; i++)
                 {
-                    Dispatch(Epoll.DataAt(events, i), Epoll.EventsAt(events, i));
+                    sockets += Dispatch(Epoll.DataAt(events, i), Epoll.EventsAt(events, i)) ? 1 : 0;
                 }
+
+                _coalescer.Polled(polledAt, sockets);
 
                 FireDueTimers();
 
@@ -290,14 +294,15 @@ internal sealed unsafe class SocketEventLoop : IDisposable
         _due.Clear();
     }
 
-    private void Dispatch(ulong data, uint events)
+    /// <summary>Runs the handler of the socket behind <paramref name="data"/>; false for the loop's own wake-up signal.</summary>
+    private bool Dispatch(ulong data, uint events)
     {
         if (data == WakeupData)
         {
             // Cleared before draining: a post that lands after this point signals again.
             Volatile.Write(ref _wakeRequested, 0);
             Epoll.Drain(_wakeup);
-            return;
+            return false;
         }
 
         var socket = (ILoopSocket)GCHandle.FromIntPtr((nint)data).Target!;
@@ -309,5 +314,7 @@ internal sealed unsafe class SocketEventLoop : IDisposable
         {
             socket.OnLoopFault(e);
         }
+
+        return true;
     }
 }

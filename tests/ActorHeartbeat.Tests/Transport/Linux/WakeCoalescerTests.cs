@@ -2,7 +2,10 @@ using ActorHeartbeat.Transport.Linux;
 
 namespace ActorHeartbeat.Tests.Transport.Linux;
 
-/// <summary>The busy loop's wait before a poll: only at a rate of several ready sockets per window, never past one window after the last wake-up.</summary>
+/// <summary>
+/// The loop's wait before a poll: only at a rate of several ready sockets per window, or in a burst of
+/// socket wake-ups less than a window apart; never past one window after the last wake-up.
+/// </summary>
 public sealed class WakeCoalescerTests
 {
     private const long Window = 1_000;
@@ -49,6 +52,57 @@ public sealed class WakeCoalescerTests
         Assert.Equal(0, coalescer.WaitBeforePoll((Period * 3) + 1));
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(300, true)]
+    [InlineData(Window - 1, true)]
+    [InlineData(Window, false)]
+    [InlineData(Window * 5, false)]
+    public void QuietLoop_SecondSocketWakeUpWithinAWindow_WaitsOutAWindowAfterIt(long gap, bool burst)
+    {
+        var coalescer = new WakeCoalescer(Window, Period);
+        coalescer.Polled(10_000, 1);
+        Assert.Equal(0, coalescer.WaitBeforePoll(10_001));
+
+        coalescer.Polled(10_000 + gap, 2);
+
+        Assert.False(coalescer.IsBusy);
+        Assert.Equal(burst, coalescer.InBurst);
+        Assert.Equal(burst ? Window - 100 : 0, coalescer.WaitBeforePoll(10_000 + gap + 100));
+    }
+
+    [Fact]
+    public void Burst_EndsWithThePollAfterTheWait()
+    {
+        var coalescer = new WakeCoalescer(Window, Period);
+        coalescer.Polled(10_000, 1);
+        coalescer.Polled(10_200, 1);
+        Assert.True(coalescer.InBurst);
+
+        // The wait ran out: the poll a window later reads what gathered meanwhile.
+        coalescer.Polled(11_200, 40);
+
+        Assert.False(coalescer.InBurst);
+        Assert.Equal(0, coalescer.WaitBeforePoll(11_201));
+    }
+
+    [Fact]
+    public void WakeUpsWithoutReadySockets_NeitherStartNorCountTowardsABurst()
+    {
+        var coalescer = new WakeCoalescer(Window, Period);
+        coalescer.Polled(10_000, 0);
+        coalescer.Polled(10_100, 1);
+        Assert.False(coalescer.InBurst);
+
+        coalescer.Polled(10_200, 0);
+        Assert.False(coalescer.InBurst);
+        Assert.Equal(0, coalescer.WaitBeforePoll(10_201));
+
+        // A timer wake-up between two socket wake-ups does not hide that they came within a window.
+        coalescer.Polled(10_300, 1);
+        Assert.True(coalescer.InBurst);
+    }
+
     [Fact]
     public void ZeroWindow_NeverWaits()
     {
@@ -58,6 +112,7 @@ public sealed class WakeCoalescerTests
         coalescer.Polled(Period + 1, 1);
 
         Assert.False(coalescer.IsBusy);
+        Assert.False(coalescer.InBurst);
         Assert.Equal(0, coalescer.WaitBeforePoll(Period + 2));
     }
 
