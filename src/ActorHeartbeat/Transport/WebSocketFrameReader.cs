@@ -1,9 +1,5 @@
 using System.Buffers;
-using System.Buffers.Binary;
-using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Unicode;
 
 namespace ActorHeartbeat.Transport;
 
@@ -25,7 +21,7 @@ namespace ActorHeartbeat.Transport;
 /// refusing a longer one). After a close frame the reader goes on decoding whatever follows; what to do
 /// with it is the caller's business.
 /// </remarks>
-internal sealed class WebSocketFrameReader : IDisposable
+internal sealed partial class WebSocketFrameReader : IDisposable
 {
     private const int MaxControlPayload = 125;
     private const int MinimumBufferSize = 256;
@@ -324,56 +320,6 @@ internal sealed class WebSocketFrameReader : IDisposable
         result = CompleteMessage(_buffer.AsSpan(0, _messageLength));
         ReturnBuffer();
         return true;
-    }
-
-    private FrameReadResult CompleteMessage(ReadOnlySpan<byte> payload)
-    {
-        var opcode = _messageOpcode;
-        _messageOpcode = 0;
-        _messageLength = 0;
-        if (opcode != OpText)
-        {
-            return FrameReadResult.BinaryMessage(payload.ToArray());
-        }
-
-        if (!Utf8.IsValid(payload))
-        {
-            return Fail(FrameReadKind.InvalidPayload, "The server sent a text message that is not valid UTF-8 (RFC 6455 §8.1: the connection must be failed with 1007).");
-        }
-
-        return FrameReadResult.TextMessage(Encoding.UTF8.GetString(payload));
-    }
-
-    private FrameReadResult ControlFrame(ReadOnlySpan<byte> payload)
-    {
-        if (_opcode != OpClose)
-        {
-            return FrameReadResult.Control(_opcode == OpPing, payload.ToArray());
-        }
-
-        if (payload.IsEmpty)
-        {
-            return FrameReadResult.CloseFrame(null, null);
-        }
-
-        if (payload.Length == 1)
-        {
-            return Fail(FrameReadKind.ProtocolError, "The server sent a close frame with a 1-byte payload; it must be empty or start with a 2-byte status code (RFC 6455 §5.5.1).");
-        }
-
-        int code = BinaryPrimitives.ReadUInt16BigEndian(payload);
-        if (!WebSocketFrameWriter.IsValidCloseStatus(code))
-        {
-            return Fail(FrameReadKind.ProtocolError, $"The server sent the close status code {code}, which must not appear in a close frame (RFC 6455 §7.4).");
-        }
-
-        var reason = payload[2..];
-        if (!Utf8.IsValid(reason))
-        {
-            return Fail(FrameReadKind.InvalidPayload, "The server sent a close reason that is not valid UTF-8 (RFC 6455 §5.5.1).");
-        }
-
-        return FrameReadResult.CloseFrame((WebSocketCloseStatus)code, Encoding.UTF8.GetString(reason));
     }
 
     private void Append(ReadOnlySpan<byte> bytes)
