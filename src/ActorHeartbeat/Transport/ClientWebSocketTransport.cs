@@ -23,6 +23,7 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
     private const int ReadChunk = 1024;
     private readonly HttpMessageInvoker? _invoker;
     private readonly bool _eventLoop;
+    private readonly Func<SocketEventLoop?> _loop;
 
     /// <summary>Creates the transport with its own handshake over sockets.</summary>
     public ClientWebSocketTransport()
@@ -37,10 +38,16 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
     {
     }
 
-    /// <summary>Creates the transport, choosing whether plain <c>ws://</c> connections go through the socket event loop (tests compare both paths).</summary>
-    internal ClientWebSocketTransport(bool useHttpHandler, bool eventLoop)
+    /// <summary>
+    /// Creates the transport, choosing whether plain <c>ws://</c> connections go through the socket event
+    /// loop (tests compare both paths); <paramref name="loop"/> gives the loop, null when it is not
+    /// available (default: <see cref="SocketEventLoop.Shared"/>), and such connections then take the
+    /// managed path.
+    /// </summary>
+    internal ClientWebSocketTransport(bool useHttpHandler, bool eventLoop, Func<SocketEventLoop?>? loop = null)
     {
         _eventLoop = eventLoop && Epoll.IsSupported;
+        _loop = loop ?? (static () => SocketEventLoop.Shared);
         if (useHttpHandler)
         {
             var handler = new SocketsHttpHandler
@@ -63,8 +70,8 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
             return ConnectClientWebSocketAsync(request, _invoker, cancellationToken);
         }
 
-        return _eventLoop && request.Url.Scheme == "ws" && request.KeepAliveInterval is null
-            ? LoopWebSocketConnection.ConnectAsync(SocketEventLoop.Shared, request, cancellationToken)
+        return _eventLoop && request.Url.Scheme == "ws" && request.KeepAliveInterval is null && _loop() is { } loop
+            ? LoopWebSocketConnection.ConnectAsync(loop, request, cancellationToken)
             : ConnectOwnAsync(request, cancellationToken);
     }
 

@@ -36,6 +36,23 @@ public sealed class ClientWebSocketTransportTests
         Assert.Contains("\r\nX-Token: t0k\r\n", request, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EventLoopUnavailable_PlainWsConnection_TakesTheManagedPath_AndWorks()
+    {
+        await using var server = ScriptedServer.Start(key => ScriptedServer.Accept(key) + "\x81\x02hi");
+        using var transport = new ClientWebSocketTransport(useHttpHandler: false, eventLoop: true, loop: () => null);
+        using var cancel = new CancellationTokenSource(Bound);
+
+        using var connection = await transport.ConnectAsync(ScriptedServer.RequestFor(server.Url), cancel.Token);
+        var message = await connection.ReceiveAsync(1024, cancel.Token);
+        await connection.SendTextAsync("ok", cancel.Token);
+        var frame = await server.ReadAsync(2 + 4 + 2, cancel.Token);
+
+        Assert.IsType<ClientWebSocketConnection>(connection);
+        Assert.Equal("hi", message.Text);
+        Assert.Equal(0x81, frame[0]);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

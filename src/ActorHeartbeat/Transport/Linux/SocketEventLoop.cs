@@ -23,7 +23,8 @@ internal sealed unsafe class SocketEventLoop : IDisposable
 
     private const int BatchCapacity = 256;
     private const ulong WakeupData = 0;
-    private static readonly Lazy<SocketEventLoop> SharedLoop = new(() => new SocketEventLoop("actorheartbeat-io"));
+    private static readonly Lazy<(SocketEventLoop? Loop, string? Failure)> SharedLoop =
+        new(() => TryCreate(static () => new SocketEventLoop("actorheartbeat-io")));
 
     private readonly int _epoll;
     private readonly int _wakeup;
@@ -69,8 +70,15 @@ internal sealed unsafe class SocketEventLoop : IDisposable
         _thread.Start();
     }
 
-    /// <summary>The process's loop, started on first use and never stopped (like the runtime's own socket engine threads).</summary>
-    public static SocketEventLoop Shared => SharedLoop.Value;
+    /// <summary>
+    /// The process's loop, started on first use and never stopped (like the runtime's own socket engine
+    /// threads); null where it cannot run or could not be created (<see cref="SharedFailure"/> says why),
+    /// and then for the life of the process: callers fall back to the runtime's socket engine and clock.
+    /// </summary>
+    public static SocketEventLoop? Shared => SharedLoop.Value.Loop;
+
+    /// <summary>Why <see cref="Shared"/> is null; null while it is not.</summary>
+    public static string? SharedFailure => SharedLoop.Value.Failure;
 
     /// <summary>A clock whose timers fire on this loop's thread.</summary>
     public TimeProvider TimeProvider { get; }
@@ -226,6 +234,28 @@ internal sealed unsafe class SocketEventLoop : IDisposable
             Epoll.Close(_wakeup);
             Epoll.Close(_pause);
             Epoll.Close(_epoll);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="create"/> where the loop can run, and turns a refusal of the operating system
+    /// (epoll or eventfd not created, for instance with no descriptors left) into a reason instead of an
+    /// exception.
+    /// </summary>
+    internal static (SocketEventLoop? Loop, string? Failure) TryCreate(Func<SocketEventLoop> create)
+    {
+        if (!Epoll.IsSupported)
+        {
+            return (null, "the socket event loop needs Linux (epoll) in a 64-bit process");
+        }
+
+        try
+        {
+            return (create(), null);
+        }
+        catch (IOException e)
+        {
+            return (null, $"the socket event loop could not be created: {e.Message}");
         }
     }
 

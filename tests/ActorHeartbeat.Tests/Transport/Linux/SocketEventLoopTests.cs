@@ -95,6 +95,40 @@ public sealed class SocketEventLoopTests : IDisposable
         Assert.Equal("test-loop", await fired.Task.WaitAsync(Bound));
     }
 
+    [SkippableFact]
+    public void TryCreate_RefusedByTheOperatingSystem_GivesTheReasonInsteadOfThrowing()
+    {
+        Loop();
+
+        var (loop, failure) = SocketEventLoop.TryCreate(() => throw new IOException("epoll_create1 failed with errno 24."));
+
+        Assert.Null(loop);
+        Assert.Equal("the socket event loop could not be created: epoll_create1 failed with errno 24.", failure);
+    }
+
+    [SkippableFact]
+    public void TryCreate_Created_GivesTheLoopAndNoReason()
+    {
+        Loop();
+
+        var (loop, failure) = SocketEventLoop.TryCreate(() => new SocketEventLoop("try-create"));
+        using (loop)
+        {
+            Assert.NotNull(loop);
+            Assert.Null(failure);
+        }
+    }
+
+    [SkippableFact]
+    public void SharedLoop_WhereSupported_IsCreatedOnce_AndHasNoFailure()
+    {
+        Loop();
+
+        Assert.Same(SocketEventLoop.Shared, SocketEventLoop.Shared);
+        Assert.Null(TransportEventLoop.UnavailableReason);
+        Assert.Same(SocketEventLoop.Shared!.TimeProvider, TransportEventLoop.TimeProvider);
+    }
+
     private SocketEventLoop Loop()
     {
         Skip.IfNot(TransportEventLoop.IsSupported, "The socket event loop needs Linux (epoll) in a 64-bit process.");
