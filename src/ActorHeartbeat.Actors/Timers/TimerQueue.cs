@@ -72,7 +72,7 @@ internal sealed class TimerQueue : IDisposable
             entry.PeriodTimestamp = period == Timeout.InfiniteTimeSpan ? 0 : Math.Max(1, ToTimestamp(period));
 
             // Aligned on the same reading of the clock as the due, so the entry lands exactly on a grid instant.
-            entry.DueTimestamp = Timestamps.AlignUp(now + ToTimestamp(due), grid);
+            entry.DueTimestamp = Timestamps.Due(_time, now, due, grid);
             if (due == TimeSpan.Zero && entry.DueTimestamp == now)
             {
                 fireNow = true;

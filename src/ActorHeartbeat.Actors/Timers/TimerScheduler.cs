@@ -170,7 +170,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         if (grid > 0)
         {
             var now = time.GetTimestamp();
-            due = Timestamps.ToTimeSpan(time, Timestamps.AlignUp(now + Timestamps.ToTimestamp(time, due), grid) - now);
+            due = Timestamps.ToTimeSpan(time, Timestamps.Due(time, now, due, grid) - now);
         }
 
         // The timer must not capture the actor's ExecutionContext (async locals would leak into callbacks).

@@ -19,6 +19,9 @@ internal static class Timestamps
             : TimeSpan.FromTicks((long)((((Int128)timestampDelta * TimeSpan.TicksPerSecond) + frequency - 1) / frequency));
     }
 
+    /// <summary>The timestamp <paramref name="delay"/> after <paramref name="now"/>, rounded up onto <paramref name="grid"/> (timestamp units; 0: not rounded).</summary>
+    public static long Due(TimeProvider time, long now, TimeSpan delay, long grid) => AlignUp(now + ToTimestamp(time, delay), grid);
+
     /// <summary>The earliest whole multiple of <paramref name="grid"/> at or after <paramref name="timestamp"/>; the timestamp itself when <paramref name="grid"/> is 1 or less.</summary>
     public static long AlignUp(long timestamp, long grid)
     {

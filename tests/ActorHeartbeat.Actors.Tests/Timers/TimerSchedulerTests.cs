@@ -99,34 +99,22 @@ public sealed class TimerSchedulerTests : TestKit.TestKit
         ExpectNoMsg();
     }
 
-    [Fact]
-    public void AlignedPeriodicTimer_FirstFiresAtTheNextGridInstant_ThenAtItsFixedRate()
+    [Theory]
+    [InlineData(1234, 366)] // 1,234 + 300 = 1,534 ms rounds up to the 100 ms grid: 1,600 ms
+    [InlineData(1200, 300)] // 1,500 ms is on the grid already: not moved
+    [InlineData(1299, 301)] // 1,599 ms: 1 ms short of the grid
+    public void AlignedPeriodicTimer_FirstFiresAtTheNextGridInstant_ThenAtItsFixedRate(int startedAtMs, int firstAfterMs)
     {
-        Advance(TimeSpan.FromMilliseconds(1234));
+        Advance(TimeSpan.FromMilliseconds(startedAtMs));
         var actor = Spawn();
         actor.Tell(new StartAligned("hb", "beat", TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100)));
         WaitForIdle();
 
-        // 1,234 + 300 = 1,534 ms rounds up to the 100 ms grid: 1,600 ms, then 2,600 ms.
-        Advance(TimeSpan.FromMilliseconds(365));
+        Advance(TimeSpan.FromMilliseconds(firstAfterMs - 1));
         ExpectNoMsg();
         Advance(TimeSpan.FromMilliseconds(1));
         ExpectMsg("beat");
         Advance(TimeSpan.FromMilliseconds(999));
-        ExpectNoMsg();
-        Advance(TimeSpan.FromMilliseconds(1));
-        ExpectMsg("beat");
-    }
-
-    [Fact]
-    public void AlignedPeriodicTimer_AlreadyOnTheGrid_IsNotMoved()
-    {
-        Advance(TimeSpan.FromMilliseconds(1200));
-        var actor = Spawn();
-        actor.Tell(new StartAligned("hb", "beat", TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100)));
-        WaitForIdle();
-
-        Advance(TimeSpan.FromMilliseconds(299));
         ExpectNoMsg();
         Advance(TimeSpan.FromMilliseconds(1));
         ExpectMsg("beat");
