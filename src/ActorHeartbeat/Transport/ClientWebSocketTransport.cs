@@ -24,6 +24,7 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
     private readonly HttpMessageInvoker? _invoker;
     private readonly bool _eventLoop;
     private readonly Func<SocketEventLoop?> _loop;
+    private readonly RemoteCertificateValidationCallback? _serverCertificate;
 
     /// <summary>Creates the transport with its own handshake over sockets.</summary>
     public ClientWebSocketTransport()
@@ -42,12 +43,14 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
     /// Creates the transport, choosing whether plain <c>ws://</c> connections go through the socket event
     /// loop (tests compare both paths); <paramref name="loop"/> gives the loop, null when it is not
     /// available (default: <see cref="SocketEventLoop.Shared"/>), and such connections then take the
-    /// managed path.
+    /// managed path. <paramref name="serverCertificate"/> replaces the system's validation of a
+    /// <c>wss://</c> server's certificate on the own handshake (tests pin a certificate made for loopback).
     /// </summary>
-    internal ClientWebSocketTransport(bool useHttpHandler, bool eventLoop, Func<SocketEventLoop?>? loop = null)
+    internal ClientWebSocketTransport(bool useHttpHandler, bool eventLoop, Func<SocketEventLoop?>? loop = null, RemoteCertificateValidationCallback? serverCertificate = null)
     {
         _eventLoop = eventLoop && Epoll.IsSupported;
         _loop = loop ?? (static () => SocketEventLoop.Shared);
+        _serverCertificate = serverCertificate;
         if (useHttpHandler)
         {
             var handler = new SocketsHttpHandler
@@ -106,7 +109,7 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
         }
     }
 
-    private static async Task<IWebSocketConnection> ConnectOwnAsync(ConnectRequest request, CancellationToken cancellationToken)
+    private async Task<IWebSocketConnection> ConnectOwnAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
         var url = request.Url;
         var secure = url.Scheme switch
@@ -135,7 +138,7 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = tls;
-                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = url.IdnHost }, cancellationToken).ConfigureAwait(false);
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = url.IdnHost, RemoteCertificateValidationCallback = _serverCertificate }, cancellationToken).ConfigureAwait(false);
             }
 
             await stream.WriteAsync(handshake, cancellationToken).ConfigureAwait(false);

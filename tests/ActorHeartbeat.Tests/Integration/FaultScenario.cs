@@ -6,6 +6,7 @@ using ActorHeartbeat.Core;
 using ActorHeartbeat.Registry;
 using ActorHeartbeat.Settings;
 using ActorHeartbeat.TestKit;
+using ActorHeartbeat.Transport;
 using Xunit.Abstractions;
 
 namespace ActorHeartbeat.Tests.Integration;
@@ -39,14 +40,14 @@ internal sealed class FaultScenario : IAsyncDisposable
 
     private bool HasApplicationHeartbeat => Client.Settings.Heartbeat.Heartbeat is not null;
 
-    /// <summary>Starts the proxy in front of <paramref name="server"/> and the client on <paramref name="path"/> through it.</summary>
-    public static async Task<FaultScenario> StartAsync(IPEndPoint server, string path, Func<Uri, ConnectionSettings> settings, ITestOutputHelper output, string name)
+    /// <summary>Starts the proxy in front of <paramref name="server"/> and the client on <paramref name="path"/> through it (on <paramref name="transport"/>, when given).</summary>
+    public static async Task<FaultScenario> StartAsync(IPEndPoint server, string path, Func<Uri, ConnectionSettings> settings, ITestOutputHelper output, string name, ClientWebSocketTransport? transport = null)
     {
         ThreadPoolHeadroom.Ensure();
         var proxy = FaultProxy.Start(server);
         try
         {
-            return new FaultScenario(proxy, LoopbackClient.Start(settings(proxy.WebSocketUri(path))), output, name);
+            return new FaultScenario(proxy, LoopbackClient.Start(settings(proxy.WebSocketUri(path)), transport), output, name);
         }
         catch
         {

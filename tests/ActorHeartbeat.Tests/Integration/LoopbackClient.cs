@@ -23,13 +23,13 @@ internal sealed class LoopbackClient : IAsyncDisposable
     private readonly ClientWebSocketTransport _transport;
     private readonly IActorRef _manager;
 
-    private LoopbackClient(ConnectionSettings settings)
+    private LoopbackClient(ConnectionSettings settings, ClientWebSocketTransport? transport)
     {
         Settings = settings;
         _system = ActorSystem.Create(
             $"integration-{Interlocked.Increment(ref s_systems)}",
             new ActorSystemSettings { TimeProvider = TimeProvider.System });
-        _transport = new ClientWebSocketTransport();
+        _transport = transport ?? new ClientWebSocketTransport();
         _manager = _system.ActorOf(ConnectionManager.Props(new ConnectionManagerOptions
         {
             Transport = _transport,
@@ -47,7 +47,8 @@ internal sealed class LoopbackClient : IAsyncDisposable
 
     public EventLog Events { get; } = new();
 
-    public static LoopbackClient Start(ConnectionSettings settings) => new(settings);
+    /// <summary>Starts the client on <paramref name="transport"/> (default: the transport a user gets), which it then owns and disposes.</summary>
+    public static LoopbackClient Start(ConnectionSettings settings, ClientWebSocketTransport? transport = null) => new(settings, transport);
 
     /// <summary>The registry's view of the connection.</summary>
     public async Task<ConnectionLiveness> LivenessAsync()
