@@ -88,6 +88,18 @@ internal sealed class FaultScenario : IAsyncDisposable
     }
 
     /// <summary>
+    /// Waits for the first up, lets the connection run for <see cref="DetectionBounds.HealthyPhase"/> and
+    /// asserts it stayed up with a round trip for (nearly) every interval: at least three.
+    /// </summary>
+    public async Task<ConnectionLiveness> UpWithRoundTripsAsync()
+    {
+        var up = await WaitUpAsync().ConfigureAwait(false);
+        var healthy = await StaysHealthyAsync(DetectionBounds.HealthyPhase, up).ConfigureAwait(false);
+        Assert.True(healthy.RoundTrip?.Count >= 3, $"Expected a round trip per interval, got {healthy.RoundTrip}");
+        return healthy;
+    }
+
+    /// <summary>
     /// Injects <paramref name="fault"/> and waits for the next down: it must carry <paramref name="expected"/>
     /// and arrive within <paramref name="bound"/> of the injection.
     /// </summary>

@@ -18,9 +18,7 @@ public sealed class KestrelTlsTests(TlsKestrelPeer server, ITestOutputHelper out
     {
         var transport = new ClientWebSocketTransport(useHttpHandler: false, eventLoop: true, serverCertificate: LoopbackCertificate.Pin(server.Certificate!));
         await using var scenario = await FaultScenario.StartAsync(server.Endpoint, KestrelEndpoints.OpPing, url => ClientConfig.ApplicationHeartbeat(Secure(url)), output, "kestrel wss freeze", transport);
-        var up = await scenario.WaitUpAsync();
-        var healthy = await scenario.StaysHealthyAsync(DetectionBounds.HealthyPhase, up);
-        Assert.True(healthy.RoundTrip!.Count >= 3, $"Expected a round trip per interval, got {healthy.RoundTrip}");
+        await scenario.UpWithRoundTripsAsync();
 
         await scenario.DetectAsync("freeze", scenario.Proxy.Freeze, DisconnectReason.HeartbeatTimeout, DetectionBounds.ApplicationHeartbeat);
 
