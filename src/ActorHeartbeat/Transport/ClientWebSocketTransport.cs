@@ -35,7 +35,7 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
     /// <summary>Creates the transport; <paramref name="useHttpHandler"/> picks <see cref="ClientWebSocket"/> over a shared <see cref="SocketsHttpHandler"/>.</summary>
     /// <param name="useHttpHandler">True for <see cref="ClientWebSocket"/>; false (the default) for the leaner own handshake.</param>
     public ClientWebSocketTransport(bool useHttpHandler)
-        : this(useHttpHandler, eventLoop: !useHttpHandler && Epoll.IsSupported)
+        : this(useHttpHandler, eventLoop: !useHttpHandler)
     {
     }
 
@@ -48,7 +48,7 @@ public sealed class ClientWebSocketTransport : IWebSocketTransport, IDisposable
     /// </summary>
     internal ClientWebSocketTransport(bool useHttpHandler, bool eventLoop, Func<SocketEventLoop?>? loop = null, RemoteCertificateValidationCallback? serverCertificate = null)
     {
-        _eventLoop = eventLoop && Epoll.IsSupported;
+        _eventLoop = eventLoop;
         _loop = loop ?? (static () => SocketEventLoop.Shared);
         _serverCertificate = serverCertificate;
         if (useHttpHandler)

@@ -59,12 +59,30 @@ internal sealed unsafe class SocketEventLoop : IDisposable
             throw new PlatformNotSupportedException("The socket event loop needs Linux (epoll) in a 64-bit process.");
         }
 
-        _epoll = Epoll.Create();
-        _wakeup = Epoll.CreateWakeup();
-        Epoll.Add(_epoll, _wakeup, Epoll.In, WakeupData);
+        _epoll = _wakeup = _pause = -1;
+        try
+        {
+            _epoll = Epoll.Create();
+            _wakeup = Epoll.CreateWakeup();
+            Epoll.Add(_epoll, _wakeup, Epoll.In, WakeupData);
+            _pause = Epoll.Create();
+            Epoll.Add(_pause, _wakeup, Epoll.In, WakeupData);
+        }
+        catch (IOException)
+        {
+            // The descriptors made before the refusal would leak in a process that falls back and goes on.
+            foreach (var fd in (ReadOnlySpan<int>)[_epoll, _wakeup, _pause])
+            {
+                if (fd >= 0)
+                {
+                    Epoll.Close(fd);
+                }
+            }
+
+            throw;
+        }
+
         _coalescer = new WakeCoalescer(StopwatchTicks(coalesce), StopwatchTicks(TimeSpan.FromMilliseconds(100)));
-        _pause = Epoll.Create();
-        Epoll.Add(_pause, _wakeup, Epoll.In, WakeupData);
         TimeProvider = new LoopTimeProvider(this);
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();
